@@ -11,6 +11,11 @@ public interface BatchStream {
     /** Values per row of every batch this stream yields. */
     int columns();
 
+    /** Rows per pass when known cheaply, otherwise -1; used for progress only. */
+    default long sizeHint() {
+        return -1;
+    }
+
     /** Starts a new pass. */
     BatchCursor open() throws IOException;
 }

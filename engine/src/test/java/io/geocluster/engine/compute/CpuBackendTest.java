@@ -1,0 +1,100 @@
+package io.geocluster.engine.compute;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CpuBackendTest {
+    @ParameterizedTest
+    @CsvSource({"1,100,3,2", "2,100,16,8", "2,50000,16,8", "2,20000,7,13", "3,30001,70,5"})
+    void assignMatchesBruteForce(int threads, int n, int d, int k) {
+        Random r = new Random(n * 31L + d);
+        float[] x = randomArray(r, n * d);
+        float[] centres = randomArray(r, k * d);
+        int[] labels = new int[n];
+        float[] dist = new float[n];
+        double total;
+        try (CpuBackend backend = new CpuBackend(threads)) {
+            total = backend.assign(x, n, d, centres, k, labels, dist);
+        }
+        double expectedTotal = 0;
+        for (int i = 0; i < n; i++) {
+            int best = -1;
+            double bestDist = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                    double t = (double) x[i * d + j] - centres[c * d + j];
+                    s += t * t;
+                }
+                if (s < bestDist) {
+                    bestDist = s;
+                    best = c;
+                }
+            }
+            assertEquals(best, labels[i], "label of row " + i);
+            assertEquals(bestDist, dist[i], 1e-4 * (1 + bestDist), "distance of row " + i);
+            expectedTotal += bestDist;
+        }
+        assertEquals(expectedTotal, total, 1e-5 * expectedTotal);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1,1000,4,3", "2,100000,16,8"})
+    void accumulateMatchesBruteForce(int threads, int n, int d, int k) {
+        Random r = new Random(7);
+        float[] x = randomArray(r, n * d);
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = r.nextInt(k + 1) - 1; // -1 rows are skipped
+        }
+        double[] sums = new double[k * d];
+        long[] counts = new long[k];
+        try (CpuBackend backend = new CpuBackend(threads)) {
+            backend.accumulate(x, n, d, labels, k, sums, counts);
+        }
+        double[] expectedSums = new double[k * d];
+        long[] expectedCounts = new long[k];
+        for (int i = 0; i < n; i++) {
+            if (labels[i] < 0) {
+                continue;
+            }
+            expectedCounts[labels[i]]++;
+            for (int j = 0; j < d; j++) {
+                expectedSums[labels[i] * d + j] += x[i * d + j];
+            }
+        }
+        assertArrayEquals(expectedCounts, counts);
+        assertArrayEquals(expectedSums, sums, 1e-6 * n);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2,200000,16,8"})
+    void parallelResultsRepeatExactly(int threads, int n, int d, int k) {
+        Random r = new Random(3);
+        float[] x = randomArray(r, n * d);
+        float[] centres = randomArray(r, k * d);
+        int[] labels = new int[n];
+        double[] a = new double[k * d];
+        double[] b = new double[k * d];
+        try (CpuBackend backend = new CpuBackend(threads)) {
+            double t1 = backend.assign(x, n, d, centres, k, labels, null);
+            backend.accumulate(x, n, d, labels, k, a, new long[k]);
+            double t2 = backend.assign(x, n, d, centres, k, labels, null);
+            backend.accumulate(x, n, d, labels, k, b, new long[k]);
+            assertEquals(t1, t2, 0.0);
+        }
+        assertArrayEquals(a, b, 0.0);
+    }
+
+    static float[] randomArray(Random r, int size) {
+        float[] a = new float[size];
+        for (int i = 0; i < size; i++) {
+            a[i] = (float) r.nextGaussian();
+        }
+        return a;
+    }
+}
