@@ -1,0 +1,153 @@
+package io.geocluster.plugin.process;
+
+import io.geocluster.engine.FeatureBatch;
+import io.geocluster.engine.RunMonitor;
+import io.geocluster.engine.compute.Backends;
+import io.geocluster.engine.compute.ComputeBackend;
+import io.geocluster.engine.kmeans.BatchedKMeans;
+import io.geocluster.engine.kmeans.KMeansModel;
+import io.geocluster.engine.kmeans.Labeller;
+import io.geocluster.engine.kmeans.LabellingResult;
+import io.geocluster.engine.kmeans.PassTiming;
+import io.geocluster.plugin.attributes.AttributeSelection;
+import io.geocluster.plugin.attributes.DisplacementSeries;
+import io.geocluster.plugin.output.ClusterStyles;
+import io.geocluster.plugin.output.Palette;
+import io.geocluster.plugin.output.ProfileChart;
+import io.geocluster.plugin.spi.AttributeInfo;
+import io.geocluster.plugin.spi.AttributeType;
+import io.geocluster.plugin.spi.LayerCursor;
+import io.geocluster.plugin.spi.LayerSchema;
+import io.geocluster.plugin.spi.LayerSink;
+import io.geocluster.plugin.spi.LayerSource;
+import io.geocluster.plugin.spi.LayerStream;
+import io.geocluster.plugin.spi.LayerWriter;
+import io.geocluster.plugin.spi.OutputLayer;
+import io.geocluster.plugin.spi.PublishedLayer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * {@code cluster:BatchedKMeans}: mini-batch k-means streamed over a point layer, then a labelling
+ * pass that writes the labelled layer, its style, a JSON summary and a profile chart.
+ *
+ * <p>The same class serves GeoServer (through the catalog {@link LayerSource}/{@link LayerSink})
+ * and the host (over files). Nothing is published unless the whole run succeeds: the writer is
+ * committed last and discarded on any failure or cancellation, and the source is only read.
+ */
+public final class BatchedKMeansProcess {
+    private final Consumer<String> log;
+
+    /** @param log receives informational lines (backend choice, pass summaries) */
+    public BatchedKMeansProcess(Consumer<String> log) {
+        this.log = log;
+    }
+
+    /**
+     * Runs the process.
+     *
+     * @param styleSld SLD to publish instead of the generated one, or {@code null}
+     * @throws IllegalArgumentException for invalid inputs, with a message for the user
+     * @throws io.geocluster.engine.RunCancelledException when the monitor cancels
+     */
+    public BatchedKMeansResult execute(BatchedKMeansParameters p, LayerSource source, LayerSink sink,
+                                       RunMonitor monitor, String styleSld) throws IOException {
+        LayerSchema schema = source.schema();
+        List<String> features = selectFeatures(schema, p);
+        String outputName = p.outputName() != null ? p.outputName() : defaultOutputName(schema.name());
+        sink.checkWritable(outputName);
+        List<String> kept = new ArrayList<>(AttributeSelection.any(schema, "keepAttributes", p.keepAttributes()));
+        if (schema.id().type() == AttributeType.TEXT) {
+            // Text ids reach the engine as hashes; the original text must travel separately.
+            kept.remove(schema.id().name());
+            kept.add(0, schema.id().name());
+        }
+        DisplacementSeries series = DisplacementSeries.of(schema);
+        List<String> profileColumns = new ArrayList<>(features);
+        Set<String> seriesOnly = new LinkedHashSet<>(series.columns());
+        seriesOnly.removeAll(features);
+        profileColumns.addAll(seriesOnly);
+
+        long start = System.nanoTime();
+        try (ComputeBackend backend = Backends.create(p.backend(), log)) {
+            KMeansModel model = BatchedKMeans.fit(source.open(features, List.of()), features, p.options(), backend, monitor);
+
+            LayerStream labelling = source.open(profileColumns, kept);
+            Labeller labeller = new Labeller(model, backend, profileColumns.size());
+            long labelStart = System.nanoTime();
+            OutputLayer output = new OutputLayer(outputName, schema.crs(), sourceIdAttribute(schema), keptInfo(schema, kept));
+            PublishedLayer published;
+            LabellingResult result;
+            try (LayerWriter writer = sink.create(output); LayerCursor cursor = labelling.open()) {
+                monitor.passStarted("labelling", model.counts().rows());
+                long rows = 0;
+                for (FeatureBatch b; (b = cursor.next()) != null; ) {
+                    monitor.checkCanceled();
+                    labeller.label(b);
+                    writer.write(b, labeller.labels(), labeller.split(), cursor);
+                    rows += b.size();
+                    monitor.passProgress(rows);
+                }
+                monitor.passFinished();
+                result = labeller.result();
+                List<PassTiming> timings = new ArrayList<>(model.timings());
+                timings.add(new PassTiming("labelling", rows, (System.nanoTime() - labelStart) / 1e9));
+                monitor.checkCanceled();
+                String sld = styleSld != null ? styleSld
+                        : ClusterStyles.pointSld(outputName, "Clusters of " + schema.name(), result.profiles().sizes(), Palette.standard());
+                published = writer.commit(sld);
+                String summary = BatchedKMeansSummary.json(p, schema, outputName, model, result, timings, backend.name(),
+                        (System.nanoTime() - start) / 1e9, published);
+                byte[] chart = ProfileChart.render(profileInput(schema, features, series, profileColumns, result));
+                return new BatchedKMeansResult(published, summary, chart);
+            }
+        }
+    }
+
+    private static List<String> selectFeatures(LayerSchema schema, BatchedKMeansParameters p) {
+        Set<String> features = new LinkedHashSet<>(AttributeSelection.numeric(schema, "dynamicAttributes", p.dynamicAttributes()));
+        features.addAll(AttributeSelection.numeric(schema, "staticAttributes", p.staticAttributes()));
+        if (features.isEmpty()) {
+            throw new IllegalArgumentException("Select at least one feature with dynamicAttributes or staticAttributes.");
+        }
+        return new ArrayList<>(features);
+    }
+
+    /** Default output name: the layer name made safe for a table name, plus {@code _clusters}. */
+    static String defaultOutputName(String layerName) {
+        String base = layerName.replaceAll("[^A-Za-z0-9_]", "_");
+        if (base.isEmpty() || !Character.isLetter(base.charAt(0)) && base.charAt(0) != '_') {
+            base = "layer_" + base;
+        }
+        return base + "_clusters";
+    }
+
+    private static AttributeInfo sourceIdAttribute(LayerSchema schema) {
+        return schema.id().type() == AttributeType.TEXT ? new AttributeInfo("source_id", AttributeType.INTEGER) : schema.id();
+    }
+
+    private static List<AttributeInfo> keptInfo(LayerSchema schema, List<String> kept) {
+        List<AttributeInfo> out = new ArrayList<>();
+        for (String name : kept) {
+            out.add(name.equals(schema.id().name()) ? schema.id() : schema.attribute(name).orElseThrow());
+        }
+        return out;
+    }
+
+    private static ProfileChart.Input profileInput(LayerSchema schema, List<String> features, DisplacementSeries series,
+                                                   List<String> profileColumns, LabellingResult result) {
+        // Dated features are drawn as the series panel; the feature panel keeps the others.
+        List<String> shown = new ArrayList<>(features);
+        shown.removeAll(series.columns());
+        if (shown.isEmpty()) {
+            shown = features;
+        }
+        ProfileColumns columns = ProfileColumns.split(result.profiles(), profileColumns, shown, series);
+        return new ProfileChart.Input("Cluster profiles of " + schema.name(), shown, columns.features(),
+                series.isEmpty() ? null : series.dates(), columns.series(), Palette.standard());
+    }
+}
