@@ -1,12 +1,66 @@
 package io.geocluster.host.cli;
 
-/** Entry point of the {@code geocluster} command line. */
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Entry point of the {@code geocluster} command line: dispatches to one command per process, plus
+ * the benchmark and the test-data generator.
+ *
+ * <p>Exit status: 0 success, 1 a run that failed on I/O, 2 invalid input, 130 cancelled.
+ */
 public final class Main {
     private Main() {
     }
 
-    /** Runs a command. */
+    /** Runs a command and exits with its status. */
     public static void main(String[] args) {
-        System.exit(0);
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs a command and returns its exit status; never exits the JVM. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+            out.print(usage());
+            return args.length == 0 ? 2 : 0;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            switch (args[0]) {
+                case BatchedKMeansCommand.NAME:
+                    return new BatchedKMeansCommand(out, err).run(rest);
+                case BenchCommand.NAME:
+                    return new BenchCommand(out, err).run(rest);
+                case MakeTestDataCommand.NAME:
+                    return new MakeTestDataCommand(out).run(rest);
+                default:
+                    err.println("geocluster: unknown command '" + args[0] + "'.");
+                    err.print(usage());
+                    return 2;
+            }
+        } catch (IllegalArgumentException | FileNotFoundException | NoSuchFileException e) {
+            err.println("geocluster: error: " + (e instanceof NoSuchFileException ? "File not found: " + e.getMessage() : e.getMessage()));
+            err.println("Run 'geocluster " + args[0] + " --help' for the inputs.");
+            return 2;
+        } catch (IOException | RuntimeException e) {
+            err.println("geocluster: failed: " + e);
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                err.println("  caused by: " + c);
+            }
+            return 1;
+        }
+    }
+
+    static String usage() {
+        return "Usage: geocluster <command> [--name value ...]\n\n"
+                + "Commands:\n"
+                + "  batched-kmeans   cluster:BatchedKMeans over a GeoPackage or CSV point layer\n"
+                + "  bench            throughput benchmark (partial fit, labelling, end to end)\n"
+                + "  make-test-data   generate a synthetic InSAR catalogue with ground truth\n\n"
+                + "Run 'geocluster <command> --help' for its inputs.\n";
     }
 }

@@ -79,7 +79,7 @@ public final class BatchedKMeansProcess {
             LayerStream labelling = source.open(profileColumns, kept);
             Labeller labeller = new Labeller(model, backend, profileColumns.size());
             long labelStart = System.nanoTime();
-            OutputLayer output = new OutputLayer(outputName, schema.crs(), sourceIdAttribute(schema), keptInfo(schema, kept));
+            OutputLayer output = new OutputLayer(outputName, schema.crs(), schema.crsWkt(), sourceIdAttribute(schema), keptInfo(schema, kept));
             PublishedLayer published;
             LabellingResult result;
             try (LayerWriter writer = sink.create(output); LayerCursor cursor = labelling.open()) {
@@ -126,8 +126,14 @@ public final class BatchedKMeansProcess {
         return base + "_clusters";
     }
 
-    private static AttributeInfo sourceIdAttribute(LayerSchema schema) {
-        return schema.id().type() == AttributeType.TEXT ? new AttributeInfo("source_id", AttributeType.INTEGER) : schema.id();
+    /**
+     * The source id column of the output: named as in the source, except that a source {@code fid}
+     * becomes {@code source_fid} so that it does not fight the output's own primary key. Text ids
+     * keep their name: the sink fills that column from the kept value of the same name.
+     */
+    static AttributeInfo sourceIdAttribute(LayerSchema schema) {
+        AttributeInfo id = schema.id();
+        return id.name().equalsIgnoreCase("fid") ? new AttributeInfo("source_fid", id.type()) : id;
     }
 
     private static List<AttributeInfo> keptInfo(LayerSchema schema, List<String> kept) {

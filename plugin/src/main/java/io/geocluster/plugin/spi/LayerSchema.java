@@ -13,14 +13,22 @@ import java.util.Optional;
  *        they are, text through a stable 64-bit hash)
  * @param attributes every other attribute, in layer order (geometry excluded)
  * @param crs the CRS as an authority code such as {@code EPSG:3035}, or {@code null} when unknown
+ * @param crsWkt the CRS as OGC WKT when the source holds it, so outputs can carry the exact
+ *        definition; {@code null} otherwise
  * @param featureCount number of features, or -1 when the source cannot tell cheaply
  */
-public record LayerSchema(String name, AttributeInfo id, List<AttributeInfo> attributes, String crs, long featureCount) {
+public record LayerSchema(String name, AttributeInfo id, List<AttributeInfo> attributes, String crs, String crsWkt,
+                          long featureCount) {
     /** Copies the attribute list. */
     public LayerSchema {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(id, "id");
         attributes = List.copyOf(attributes);
+    }
+
+    /** A schema whose CRS is known by code only. */
+    public LayerSchema(String name, AttributeInfo id, List<AttributeInfo> attributes, String crs, long featureCount) {
+        this(name, id, attributes, crs, null, featureCount);
     }
 
     /** The attribute of that exact name, if the layer has one. */

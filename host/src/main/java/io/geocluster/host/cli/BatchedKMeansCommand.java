@@ -1,0 +1,134 @@
+package io.geocluster.host.cli;
+
+import io.geocluster.engine.RunCancelledException;
+import io.geocluster.host.io.GeoPackagePointSink;
+import io.geocluster.host.io.LocalLayers;
+import io.geocluster.plugin.process.BatchedKMeansParameters;
+import io.geocluster.plugin.process.BatchedKMeansProcess;
+import io.geocluster.plugin.process.BatchedKMeansResult;
+import io.geocluster.plugin.process.ProcessInputs;
+import io.geocluster.plugin.process.ProcessParameter;
+import io.geocluster.plugin.spi.LayerSource;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code geocluster batched-kmeans}: runs {@code cluster:BatchedKMeans} over a local GeoPackage or
+ * CSV layer and writes the labelled GeoPackage, its SLD, {@code summary.json} and
+ * {@code profiles.png} into the output folder, all or nothing.
+ */
+final class BatchedKMeansCommand {
+    static final String NAME = "batched-kmeans";
+    private static final Set<String> FLAGS = Set.of("help", "overwrite", "quiet");
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    BatchedKMeansCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> args) throws IOException {
+        CommandLine cl = CommandLine.parse(args, FLAGS);
+        if (cl.flags().contains("help")) {
+            out.print(help());
+            return 0;
+        }
+        Map<String, String> inputs = new LinkedHashMap<>(cl.options());
+        Path outputDir = Path.of(inputs.getOrDefault("output", "geocluster-output")).toAbsolutePath().normalize();
+        inputs.remove("output");
+        BatchedKMeansParameters p = BatchedKMeansParameters.from(new ProcessInputs(BatchedKMeansParameters.PARAMETERS, inputs));
+        boolean overwrite = cl.flags().contains("overwrite");
+        Path summaryFile = outputDir.resolve("summary.json");
+        Path profilesFile = outputDir.resolve("profiles.png");
+        for (Path f : List.of(summaryFile, profilesFile)) {
+            if (!overwrite && Files.exists(f)) {
+                throw new IllegalArgumentException(f + " already exists; pass --overwrite to replace it.");
+            }
+        }
+        String style = p.style() == null ? null : readStyle(Path.of(p.style()));
+        ProgressBar progress = new ProgressBar(err, !cl.flags().contains("quiet") && System.console() != null);
+        Thread worker = Thread.currentThread();
+        Thread onInterrupt = new Thread(() -> {
+            // Ctrl-C: let the run stop at its next batch and remove its temporary files.
+            progress.cancel();
+            try {
+                worker.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try (LayerSource source = LocalLayers.open(Path.of(p.layer()))) {
+            Files.createDirectories(outputDir);
+            GeoPackagePointSink sink = new GeoPackagePointSink(outputDir, overwrite);
+            BatchedKMeansResult result = new BatchedKMeansProcess(line -> err.println(line))
+                    .execute(p, source, sink, progress, style);
+            writeAtomically(summaryFile, result.summary().getBytes(StandardCharsets.UTF_8));
+            writeAtomically(profilesFile, result.profiles());
+            out.println("Published layer " + result.layer().name() + " (" + String.format(Locale.ROOT, "%,d", result.layer().features())
+                    + " features)");
+            out.println("  layer:    " + result.layer().location());
+            out.println("  style:    " + result.layer().styleLocation());
+            out.println("  summary:  " + summaryFile);
+            out.println("  profiles: " + profilesFile);
+            return 0;
+        } catch (RunCancelledException e) {
+            err.println("geocluster: cancelled; nothing was written.");
+            return 130;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is already exiting because of Ctrl-C; the hook is running.
+            }
+        }
+    }
+
+    private static String readStyle(Path file) throws IOException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("style: SLD file not found: " + file);
+        }
+    }
+
+    private static void writeAtomically(Path target, byte[] content) throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + Long.toHexString(System.nanoTime()));
+        try {
+            Files.write(tmp, content);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static String help() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Usage: geocluster batched-kmeans --layer FILE [--name value ...] [--output DIR] [--overwrite]\n\n");
+        sb.append("Mini-batch k-means streamed over a point layer (GeoPackage or EGMS-style CSV). Writes\n");
+        sb.append("<outputName>.gpkg, <outputName>.sld, summary.json and profiles.png into the output folder.\n\n");
+        sb.append("Inputs (the WPS inputs of cluster:BatchedKMeans):\n");
+        for (ProcessParameter prm : BatchedKMeansParameters.PARAMETERS) {
+            String def = prm.required() ? "required" : prm.defaultValue() == null ? "optional" : "default " + prm.defaultValue();
+            sb.append(String.format(Locale.ROOT, "  --%-18s %s (%s, %s)%n", prm.name(), prm.description(), prm.typeName(), def));
+        }
+        sb.append(String.format(Locale.ROOT, "  --%-18s %s%n", "output", "Folder the results go to (default geocluster-output)."));
+        sb.append(String.format(Locale.ROOT, "  --%-18s %s%n", "overwrite", "Replace results of an earlier run in that folder."));
+        sb.append(String.format(Locale.ROOT, "  --%-18s %s%n", "quiet", "No progress bars."));
+        sb.append("\nExample:\n  geocluster batched-kmeans --layer test-data/insar-catalogue.gpkg --dynamicAttributes series \\\n");
+        sb.append("      --staticAttributes height,mean_velocity,temporal_coherence,amplitude_dispersion --k 5 --output out\n");
+        return sb.toString();
+    }
+}
