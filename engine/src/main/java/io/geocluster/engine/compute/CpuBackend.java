@@ -10,10 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The CPU backend: plain-array loops, split across a fixed pool of threads when a call holds
  * enough work to pay for the hand-off.
  *
- * <p><b>Algorithm:</b> centres are transposed into a {@code d × k} block so that the innermost
- * loop runs over centres with unit stride, which the JIT turns into SIMD instructions; each row's
- * k partial distances stay in a small accumulator array in L1. Rows are processed in contiguous
- * chunks, one per thread.
+ * <p><b>Algorithm:</b> rows are transposed block by block so that the innermost loop of the
+ * distance computation runs over rows with unit stride, which the JIT turns into SIMD
+ * instructions (see {@link #assignRange}). Rows are processed in contiguous chunks, one per thread.
  *
  * <p><b>Determinism:</b> chunk boundaries depend only on {@code n} and the thread count, and
  * per-chunk partial sums are merged in chunk order, so results repeat exactly for the same input
@@ -27,7 +26,7 @@ public final class CpuBackend implements ComputeBackend {
 
     private final int threads;
     private final ExecutorService pool;
-    private float[] transposed = new float[0];
+    private final Scratch[] scratch;
 
     /** Creates a backend using every available processor. */
     public CpuBackend() {
@@ -40,6 +39,10 @@ public final class CpuBackend implements ComputeBackend {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
         this.threads = threads;
+        this.scratch = new Scratch[threads];
+        for (int i = 0; i < threads; i++) {
+            scratch[i] = new Scratch();
+        }
         AtomicInteger counter = new AtomicInteger();
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "geocluster-cpu-" + counter.incrementAndGet());
@@ -60,13 +63,12 @@ public final class CpuBackend implements ComputeBackend {
 
     @Override
     public double assign(float[] x, int n, int d, float[] centres, int k, int[] labels, float[] distances) {
-        float[] ct = transpose(centres, k, d);
         int chunks = chunks((long) n * k * d, n);
         if (chunks == 1) {
-            return assignRange(x, 0, n, d, ct, k, labels, distances);
+            return assignRange(x, 0, n, d, centres, k, labels, distances, scratch[0]);
         }
         double[] partial = new double[chunks];
-        runChunks(chunks, n, (c, from, to) -> partial[c] = assignRange(x, from, to, d, ct, k, labels, distances));
+        runChunks(chunks, n, (c, from, to) -> partial[c] = assignRange(x, from, to, d, centres, k, labels, distances, scratch[c]));
         double total = 0;
         for (double p : partial) {
             total += p;
@@ -96,50 +98,103 @@ public final class CpuBackend implements ComputeBackend {
         }
     }
 
-    private float[] transpose(float[] centres, int k, int d) {
-        int size = k * d;
-        if (transposed.length < size) {
-            transposed = new float[size];
-        }
-        float[] ct = transposed;
-        for (int c = 0; c < k; c++) {
-            for (int j = 0; j < d; j++) {
-                ct[j * k + c] = centres[c * d + j];
-            }
-        }
-        return ct;
-    }
+    /** Rows per block of the assign kernel: the block's transposed values and distances stay in L1/L2. */
+    static final int BLOCK = 128;
 
-    /** The hot loop: nearest centre for rows {@code from..to-1}. */
-    static double assignRange(float[] x, int from, int to, int d, float[] ct, int k, int[] labels, float[] distances) {
-        float[] acc = new float[k];
+    /**
+     * The hot loop: nearest centre for rows {@code from..to-1}.
+     *
+     * <p>Rows are taken {@value #BLOCK} at a time and transposed, so that the innermost loop runs
+     * over rows with unit stride for one (centre, dimension) pair. That loop has no dependency
+     * between iterations, so the JIT vectorises it, unlike a per-row reduction over dimensions.
+     * Each distance is summed over dimensions in ascending order, exactly as a scalar loop would.
+     */
+    static double assignRange(float[] x, int from, int to, int d, float[] centres, int k, int[] labels, float[] distances,
+                              Scratch scratch) {
+        final int b = BLOCK;
+        float[][] xt = scratch.rows(d);
+        float[][] dist = scratch.distances(k);
         double total = 0;
-        for (int i = from; i < to; i++) {
-            java.util.Arrays.fill(acc, 0f);
-            int row = i * d;
-            for (int j = 0; j < d; j++) {
-                float v = x[row + j];
-                int base = j * k;
-                for (int c = 0; c < k; c++) {
-                    float t = v - ct[base + c];
-                    acc[c] += t * t;
+        for (int start = from; start < to; start += b) {
+            int nb = Math.min(b, to - start);
+            for (int i = 0; i < nb; i++) {
+                int row = (start + i) * d;
+                for (int j = 0; j < d; j++) {
+                    xt[j][i] = x[row + j];
                 }
             }
-            int best = 0;
-            float bestDist = acc[0];
+            for (int c = 0; c < k; c++) {
+                float[] dc = dist[c];
+                int co = c * d;
+                java.util.Arrays.fill(dc, 0, nb, 0f);
+                for (int j = 0; j < d; j++) {
+                    float cj = centres[co + j];
+                    float[] xj = xt[j];
+                    for (int i = 0; i < nb; i++) {
+                        float t = xj[i] - cj;
+                        dc[i] += t * t;
+                    }
+                }
+            }
+            // Running minimum over centres, row-parallel and branch-free: which centre wins is
+            // data-dependent, and a branch per comparison would mispredict on real data.
+            float[] best = scratch.best();
+            int[] bestIndex = scratch.bestIndex();
+            System.arraycopy(dist[0], 0, best, 0, nb);
+            java.util.Arrays.fill(bestIndex, 0, nb, 0);
             for (int c = 1; c < k; c++) {
-                if (acc[c] < bestDist) {
-                    bestDist = acc[c];
-                    best = c;
+                float[] dc = dist[c];
+                for (int i = 0; i < nb; i++) {
+                    float v = dc[i];
+                    boolean closer = v < best[i];
+                    best[i] = closer ? v : best[i];
+                    bestIndex[i] = closer ? c : bestIndex[i];
                 }
             }
-            labels[i] = best;
+            System.arraycopy(bestIndex, 0, labels, start, nb);
             if (distances != null) {
-                distances[i] = bestDist;
+                System.arraycopy(best, 0, distances, start, nb);
             }
-            total += bestDist;
+            for (int i = 0; i < nb; i++) {
+                total += best[i];
+            }
         }
         return total;
+    }
+
+    /**
+     * Per-chunk working arrays of the assign kernel, kept between calls so that a partial fit on a
+     * small batch allocates nothing. One array per dimension and per centre: the inner loop then
+     * reads and writes the same index of two arrays, which the JIT vectorises without having to
+     * prove that they differ.
+     */
+    static final class Scratch {
+        private float[][] rows = new float[0][];
+        private float[][] distances = new float[0][];
+        private final float[] best = new float[BLOCK];
+        private final int[] bestIndex = new int[BLOCK];
+
+        float[] best() {
+            return best;
+        }
+
+        int[] bestIndex() {
+            return bestIndex;
+        }
+
+        float[][] rows(int d) {
+            if (rows.length < d) {
+                rows = new float[d][BLOCK];
+            }
+            return rows;
+        }
+
+        float[][] distances(int k) {
+            if (distances.length < k) {
+                distances = new float[k][BLOCK];
+            }
+            return distances;
+        }
     }
 
     static void accumulateRange(float[] x, int from, int to, int d, int[] labels, double[] sums, long[] counts) {
