@@ -48,6 +48,8 @@ final class BatchedKMeansCommand {
         Map<String, String> inputs = new LinkedHashMap<>(cl.options());
         Path outputDir = Path.of(inputs.getOrDefault("output", "geocluster-output")).toAbsolutePath().normalize();
         inputs.remove("output");
+        Path scratch = Path.of(inputs.getOrDefault("scratch", System.getProperty("java.io.tmpdir")));
+        inputs.remove("scratch");
         BatchedKMeansParameters p = BatchedKMeansParameters.from(new ProcessInputs(BatchedKMeansParameters.PARAMETERS, inputs));
         boolean overwrite = cl.flags().contains("overwrite");
         Path summaryFile = outputDir.resolve("summary.json");
@@ -73,7 +75,7 @@ final class BatchedKMeansCommand {
         try (LayerSource source = LocalLayers.open(Path.of(p.layer()))) {
             Files.createDirectories(outputDir);
             GeoPackagePointSink sink = new GeoPackagePointSink(outputDir, overwrite);
-            BatchedKMeansResult result = new BatchedKMeansProcess(line -> err.println(line))
+            BatchedKMeansResult result = new BatchedKMeansProcess(line -> err.println(line), scratch)
                     .execute(p, source, sink, progress, style);
             writeAtomically(summaryFile, result.summary().getBytes(StandardCharsets.UTF_8));
             writeAtomically(profilesFile, result.profiles());
@@ -125,6 +127,8 @@ final class BatchedKMeansCommand {
             sb.append(String.format(Locale.ROOT, "  --%-18s %s (%s, %s)%n", prm.name(), prm.description(), prm.typeName(), def));
         }
         sb.append(String.format(Locale.ROOT, "  --%-18s %s%n", "output", "Folder the results go to (default geocluster-output)."));
+        sb.append(String.format(Locale.ROOT, "  --%-18s %s%n", "scratch",
+                "Folder for the pass cache, a binary copy of the features (default: the system temp folder)."));
         sb.append(String.format(Locale.ROOT, "  --%-18s %s%n", "overwrite", "Replace results of an earlier run in that folder."));
         sb.append(String.format(Locale.ROOT, "  --%-18s %s%n", "quiet", "No progress bars."));
         sb.append("\nExample:\n  geocluster batched-kmeans --layer test-data/insar-catalogue.gpkg --dynamicAttributes series \\\n");

@@ -48,7 +48,7 @@ final class EndToEndBench {
                     "k", "8", "backend", "cpu")));
             BatchedKMeansResult result;
             try (GeoPackagePointSource source = new GeoPackagePointSource(gpkg, null)) {
-                result = new BatchedKMeansProcess(s -> { }).execute(p, source, new GeoPackagePointSink(out, false),
+                result = new BatchedKMeansProcess(s -> { }, dir).execute(p, source, new GeoPackagePointSink(out, false),
                         RunMonitor.NONE, null);
             }
             JsonNode summary = new ObjectMapper().readTree(result.summary());

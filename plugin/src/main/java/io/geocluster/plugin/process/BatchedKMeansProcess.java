@@ -1,7 +1,10 @@
 package io.geocluster.plugin.process;
 
+import io.geocluster.engine.BatchCursor;
+import io.geocluster.engine.BatchStream;
 import io.geocluster.engine.FeatureBatch;
 import io.geocluster.engine.RunMonitor;
+import io.geocluster.engine.SpillingBatchStream;
 import io.geocluster.engine.compute.Backends;
 import io.geocluster.engine.compute.ComputeBackend;
 import io.geocluster.engine.kmeans.BatchedKMeans;
@@ -16,7 +19,7 @@ import io.geocluster.plugin.output.Palette;
 import io.geocluster.plugin.output.ProfileChart;
 import io.geocluster.plugin.spi.AttributeInfo;
 import io.geocluster.plugin.spi.AttributeType;
-import io.geocluster.plugin.spi.LayerCursor;
+import io.geocluster.plugin.spi.KeptValues;
 import io.geocluster.plugin.spi.LayerSchema;
 import io.geocluster.plugin.spi.LayerSink;
 import io.geocluster.plugin.spi.LayerSource;
@@ -25,6 +28,8 @@ import io.geocluster.plugin.spi.LayerWriter;
 import io.geocluster.plugin.spi.OutputLayer;
 import io.geocluster.plugin.spi.PublishedLayer;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,11 +45,20 @@ import java.util.function.Consumer;
  * committed last and discarded on any failure or cancellation, and the source is only read.
  */
 public final class BatchedKMeansProcess {
-    private final Consumer<String> log;
+    /** Free space left on the scratch disk after the pass cache. */
+    private static final long SCRATCH_MARGIN = 1L << 30;
 
-    /** @param log receives informational lines (backend choice, pass summaries) */
-    public BatchedKMeansProcess(Consumer<String> log) {
+    private final Consumer<String> log;
+    private final Path scratch;
+
+    /**
+     * @param log receives informational lines (backend choice, pass summaries)
+     * @param scratch folder for the pass cache ({@link SpillingBatchStream}), or {@code null} to
+     *        read the source on every pass
+     */
+    public BatchedKMeansProcess(Consumer<String> log, Path scratch) {
         this.log = log;
+        this.scratch = scratch;
     }
 
     /**
@@ -73,33 +87,39 @@ public final class BatchedKMeansProcess {
         profileColumns.addAll(seriesOnly);
 
         long start = System.nanoTime();
-        try (ComputeBackend backend = Backends.create(p.backend(), log)) {
-            KMeansModel model = BatchedKMeans.fit(source.open(features, List.of()), features, p.options(), backend, monitor);
+        // Without kept attributes every pass can come from one recorded stream; with them, the
+        // labelling pass must go back to the source for the kept values.
+        boolean labelFromCache = kept.isEmpty();
+        LayerStream layerStream = source.open(labelFromCache ? profileColumns : features, List.of());
+        try (ComputeBackend backend = Backends.create(p.backend(), log);
+             SpillingBatchStream passes = spilling(layerStream, schema)) {
+            BatchStream training = passes != null ? passes : layerStream;
+            KMeansModel model = BatchedKMeans.fit(training, features, p.options(), backend, monitor);
 
-            LayerStream labelling = source.open(profileColumns, kept);
             Labeller labeller = new Labeller(model, backend, profileColumns.size());
             long labelStart = System.nanoTime();
-            OutputLayer output = new OutputLayer(outputName, schema.crs(), schema.crsWkt(), sourceIdAttribute(schema), keptInfo(schema, kept));
-            PublishedLayer published;
-            LabellingResult result;
-            try (LayerWriter writer = sink.create(output); LayerCursor cursor = labelling.open()) {
+            OutputLayer output = new OutputLayer(outputName, schema.crs(), schema.crsWkt(), sourceIdAttribute(schema),
+                    keptInfo(schema, kept));
+            try (LayerWriter writer = sink.create(output);
+                 BatchCursor cursor = labelFromCache ? training.open() : source.open(profileColumns, kept).open()) {
+                KeptValues keptValues = labelFromCache ? NO_KEPT_VALUES : (KeptValues) cursor;
                 monitor.passStarted("labelling", model.counts().rows());
                 long rows = 0;
                 for (FeatureBatch b; (b = cursor.next()) != null; ) {
                     monitor.checkCanceled();
                     labeller.label(b);
-                    writer.write(b, labeller.labels(), labeller.split(), cursor);
+                    writer.write(b, labeller.labels(), labeller.split(), keptValues);
                     rows += b.size();
                     monitor.passProgress(rows);
                 }
                 monitor.passFinished();
-                result = labeller.result();
+                LabellingResult result = labeller.result();
                 List<PassTiming> timings = new ArrayList<>(model.timings());
                 timings.add(new PassTiming("labelling", rows, (System.nanoTime() - labelStart) / 1e9));
                 monitor.checkCanceled();
                 String sld = styleSld != null ? styleSld
                         : ClusterStyles.pointSld(outputName, "Clusters of " + schema.name(), result.profiles().sizes(), Palette.standard());
-                published = writer.commit(sld);
+                PublishedLayer published = writer.commit(sld);
                 String summary = BatchedKMeansSummary.json(p, schema, outputName, model, result, timings, backend.name(),
                         (System.nanoTime() - start) / 1e9, published);
                 byte[] chart = ProfileChart.render(profileInput(schema, features, series, profileColumns, result));
@@ -107,6 +127,26 @@ public final class BatchedKMeansProcess {
             }
         }
     }
+
+    /** The pass cache, when a scratch folder was given and has room for the layer. */
+    private SpillingBatchStream spilling(LayerStream stream, LayerSchema schema) throws IOException {
+        if (scratch == null) {
+            return null;
+        }
+        long limit = Files.getFileStore(scratch).getUsableSpace() - SCRATCH_MARGIN;
+        long rows = schema.featureCount();
+        long needed = rows < 0 ? -1 : rows * (4L * stream.columns() + 24) + 8L * rows;
+        if (limit <= 0 || needed > limit) {
+            log.accept("Not caching passes: the scratch folder " + scratch + " lacks space; every pass reads the layer.");
+            return null;
+        }
+        return new SpillingBatchStream(stream, scratch, limit);
+    }
+
+    /** Kept values of a labelling pass that keeps no attribute. */
+    private static final KeptValues NO_KEPT_VALUES = (row, column) -> {
+        throw new IndexOutOfBoundsException("no attribute is kept");
+    };
 
     private static List<String> selectFeatures(LayerSchema schema, BatchedKMeansParameters p) {
         Set<String> features = new LinkedHashSet<>(AttributeSelection.numeric(schema, "dynamicAttributes", p.dynamicAttributes()));

@@ -58,7 +58,7 @@ class BatchedKMeansProcessTest {
     void labelsEveryRowAndPublishesOnce() throws IOException {
         MemoryLayers.Source source = threeGroups(3000);
         MemoryLayers.Sink sink = new MemoryLayers.Sink();
-        BatchedKMeansResult result = new BatchedKMeansProcess(s -> { }).execute(
+        BatchedKMeansResult result = new BatchedKMeansProcess(s -> { }, null).execute(
                 params("staticAttributes", "velocity", "dynamicAttributes", "series", "k", "3", "keepAttributes", "name,truth", "backend", "cpu"),
                 source, sink, RunMonitor.NONE, null);
         List<Object[]> rows = sink.published.get("pts_clusters");
@@ -93,11 +93,34 @@ class BatchedKMeansProcessTest {
     }
 
     @Test
+    void passCacheReadsTheSourceOnceAndChangesNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path scratch)
+            throws IOException {
+        BatchedKMeansParameters p = params("staticAttributes", "velocity", "dynamicAttributes", "series", "k", "3");
+        MemoryLayers.Source direct = threeGroups(2000);
+        MemoryLayers.Sink directSink = new MemoryLayers.Sink();
+        new BatchedKMeansProcess(s -> { }, null).execute(p, direct, directSink, RunMonitor.NONE, null);
+        MemoryLayers.Source cachedSource = threeGroups(2000);
+        MemoryLayers.Sink cachedSink = new MemoryLayers.Sink();
+        new BatchedKMeansProcess(s -> { }, scratch).execute(p, cachedSource, cachedSink, RunMonitor.NONE, null);
+        assertEquals(3, direct.opened, "statistics, training and labelling each read the source");
+        assertEquals(1, cachedSource.opened, "only the statistics pass reads the source");
+        List<Object[]> a = directSink.published.get("pts_clusters");
+        List<Object[]> b = cachedSink.published.get("pts_clusters");
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(java.util.Arrays.asList(a.get(i)), java.util.Arrays.asList(b.get(i)));
+        }
+        try (var files = java.nio.file.Files.list(scratch)) {
+            assertEquals(0, files.count(), "the scratch file is removed");
+        }
+    }
+
+    @Test
     void failedOrCancelledRunsPublishNothing() {
         MemoryLayers.Source source = threeGroups(1000);
         MemoryLayers.Sink sink = new MemoryLayers.Sink();
         sink.failAfter = 500;
-        assertThrows(IOException.class, () -> new BatchedKMeansProcess(s -> { }).execute(
+        assertThrows(IOException.class, () -> new BatchedKMeansProcess(s -> { }, null).execute(
                 params("staticAttributes", "velocity", "k", "3"), source, sink, RunMonitor.NONE, null));
         assertTrue(sink.published.isEmpty());
         assertEquals(1, sink.discarded);
@@ -116,7 +139,7 @@ class BatchedKMeansProcessTest {
                 return pass.equals("labelling");
             }
         };
-        assertThrows(RunCancelledException.class, () -> new BatchedKMeansProcess(s -> { }).execute(
+        assertThrows(RunCancelledException.class, () -> new BatchedKMeansProcess(s -> { }, null).execute(
                 params("staticAttributes", "velocity", "k", "3"), source, sink2, cancelInLabelling, null));
         assertTrue(sink2.published.isEmpty());
         assertEquals(1, sink2.discarded);
@@ -126,16 +149,16 @@ class BatchedKMeansProcessTest {
     void badInputFailsBeforeAnyOutput() {
         MemoryLayers.Source source = threeGroups(10);
         MemoryLayers.Sink sink = new MemoryLayers.Sink();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BatchedKMeansProcess(s -> { })
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BatchedKMeansProcess(s -> { }, null)
                 .execute(params("k", "3"), source, sink, RunMonitor.NONE, null));
         assertTrue(e.getMessage().contains("at least one feature"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new BatchedKMeansProcess(s -> { })
+        e = assertThrows(IllegalArgumentException.class, () -> new BatchedKMeansProcess(s -> { }, null)
                 .execute(params("staticAttributes", "name"), source, sink, RunMonitor.NONE, null));
         assertTrue(e.getMessage().contains("'name'"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new BatchedKMeansProcess(s -> { })
+        e = assertThrows(IllegalArgumentException.class, () -> new BatchedKMeansProcess(s -> { }, null)
                 .execute(params("staticAttributes", "velocity", "k", "20"), source, sink, RunMonitor.NONE, null));
         assertTrue(e.getMessage().contains("k = 20"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new BatchedKMeansProcess(s -> { })
+        e = assertThrows(IllegalArgumentException.class, () -> new BatchedKMeansProcess(s -> { }, null)
                 .execute(params("staticAttributes", "velocity", "backend", "gpu"), source, sink, RunMonitor.NONE, null));
         assertTrue(e.getMessage().contains("gpu"), e.getMessage());
         assertTrue(sink.published.isEmpty());
