@@ -23,6 +23,7 @@ import mil.nga.geopackage.features.columns.GeometryColumns;
 import mil.nga.geopackage.features.user.FeatureColumn;
 import mil.nga.geopackage.features.user.FeatureTableMetadata;
 import mil.nga.geopackage.geom.GeoPackageGeometryData;
+import io.geocluster.host.io.WellKnownCrs;
 import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import mil.nga.sf.GeometryType;
 import mil.nga.sf.Point;
@@ -40,15 +41,7 @@ final class GeoPackageCatalogueWriter implements CatalogueSink {
     private static final int ROWS_PER_TRANSACTION = 100_000;
 
     private static final String LAEA_EUROPE_NAME = "ETRS89-extended / LAEA Europe";
-    private static final String LAEA_EUROPE_WKT = "PROJCS[\"ETRS89-extended / LAEA Europe\","
-            + "GEOGCS[\"ETRS89\",DATUM[\"European_Terrestrial_Reference_System_1989\","
-            + "SPHEROID[\"GRS 1980\",6378137,298.257222101,AUTHORITY[\"EPSG\",\"7019\"]],"
-            + "AUTHORITY[\"EPSG\",\"6258\"]],PRIMEM[\"Greenwich\",0,AUTHORITY[\"EPSG\",\"8901\"]],"
-            + "UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]],AUTHORITY[\"EPSG\",\"4258\"]],"
-            + "PROJECTION[\"Lambert_Azimuthal_Equal_Area\"],PARAMETER[\"latitude_of_center\",52],"
-            + "PARAMETER[\"longitude_of_center\",10],PARAMETER[\"false_easting\",4321000],"
-            + "PARAMETER[\"false_northing\",3210000],UNIT[\"metre\",1,AUTHORITY[\"EPSG\",\"9001\"]],"
-            + "AXIS[\"Northing\",NORTH],AXIS[\"Easting\",EAST],AUTHORITY[\"EPSG\",\"3035\"]]";
+    private static final String LAEA_EUROPE_WKT = WellKnownCrs.EPSG_3035;
 
     private final Path target;
     private final Path temporary;
