@@ -2,12 +2,13 @@ package io.geocluster.host.cli;
 
 import io.geocluster.engine.RunMonitor;
 import io.geocluster.host.io.GeoPackagePointSink;
-import io.geocluster.host.io.GeoPackagePointSource;
+import io.geocluster.host.io.LocalLayers;
 import io.geocluster.host.testdata.InsarCatalogueGenerator;
 import io.geocluster.plugin.process.BatchedKMeansParameters;
 import io.geocluster.plugin.process.BatchedKMeansProcess;
 import io.geocluster.plugin.process.BatchedKMeansResult;
 import io.geocluster.plugin.process.ProcessInputs;
+import io.geocluster.plugin.spi.LayerSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -47,7 +48,7 @@ final class EndToEndBench {
                     "staticAttributes", "height,mean_velocity,temporal_coherence,amplitude_dispersion",
                     "k", "8", "backend", "cpu")));
             BatchedKMeansResult result;
-            try (GeoPackagePointSource source = new GeoPackagePointSource(gpkg, null)) {
+            try (LayerSource source = LocalLayers.open(gpkg)) {
                 result = new BatchedKMeansProcess(s -> { }, dir).execute(p, source, new GeoPackagePointSink(out, false),
                         RunMonitor.NONE, null);
             }

@@ -51,6 +51,10 @@ public final class GeoPackagePointSource implements LayerSource {
     private final String geometryColumn;
     private final LayerSchema schema;
 
+    /** Threads decoding each pass; see {@link #withReaders}. */
+    private int readers = 1;
+    private long[] keyRange;
+
     /**
      * Opens a feature table of a GeoPackage.
      *
@@ -117,8 +121,9 @@ public final class GeoPackagePointSource implements LayerSource {
             sql.append(", ").append(quote(keptAttributes.get(i).name()));
             keptTypes[i] = keptAttributes.get(i).type();
         }
-        sql.append(" FROM ").append(quote(table)).append(" ORDER BY ").append(quote(pkColumn));
-        String query = sql.toString();
+        sql.append(" FROM ").append(quote(table));
+        String select = sql.toString();
+        String query = select + " ORDER BY " + quote(pkColumn);
         int columns = numericAttributes.size();
         long rows = schema.featureCount();
         return new LayerStream() {
@@ -134,6 +139,10 @@ public final class GeoPackagePointSource implements LayerSource {
 
             @Override
             public LayerCursor open() throws IOException {
+                if (readers > 1) {
+                    return new ParallelGeoPackageCursor(file, select, quote(pkColumn), keyRange[0], keyRange[1], columns,
+                            keptTypes, BATCH_ROWS, readers);
+                }
                 return new GeoPackageCursor(connection, query, columns, keptTypes, BATCH_ROWS, file);
             }
         };
@@ -142,6 +151,34 @@ public final class GeoPackagePointSource implements LayerSource {
     @Override
     public void close() {
         geoPackage.close();
+    }
+
+    /**
+     * Decodes passes with this many threads (1 = on the calling thread). Worth it for large tables
+     * whose keys are dense enough that key-range chunks are mostly full.
+     */
+    public GeoPackagePointSource withReaders(int threads) throws IOException {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        if (threads > 1 && keyRange == null) {
+            keyRange = keyRange();
+        }
+        boolean dense = keyRange != null && keyRange[1] - keyRange[0] + 1 <= 2 * Math.max(1, schema.featureCount());
+        readers = dense ? threads : 1;
+        return this;
+    }
+
+    private long[] keyRange() throws IOException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT MIN(" + quote(pkColumn) + "), MAX(" + quote(pkColumn)
+                        + ") FROM " + quote(table))) {
+            rs.next();
+            long min = rs.getLong(1);
+            return rs.wasNull() ? null : new long[] {min, rs.getLong(2)};
+        } catch (SQLException e) {
+            throw new IOException("Cannot read the key range of " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private String pickTable(String requested) throws IOException {

@@ -39,7 +39,8 @@ public final class LocalLayers {
         }
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".gpkg")) {
-            return new GeoPackagePointSource(file, table == null || table.isEmpty() ? null : table);
+            return new GeoPackagePointSource(file, table == null || table.isEmpty() ? null : table)
+                    .withReaders(Math.min(4, Runtime.getRuntime().availableProcessors()));
         }
         if (table != null) {
             throw new IllegalArgumentException("Only GeoPackage layers take a '#table' suffix: " + path);
