@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code geocluster batched-kmeans}: runs {@code cluster:BatchedKMeans} over a local GeoPackage or
@@ -61,17 +63,21 @@ final class BatchedKMeansCommand {
         }
         String style = p.style() == null ? null : readStyle(Path.of(p.style()));
         ProgressBar progress = new ProgressBar(err, !cl.flags().contains("quiet") && System.console() != null);
-        Thread worker = Thread.currentThread();
+        CountDownLatch cleanedUp = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {
-            // Ctrl-C: let the run stop at its next batch and remove its temporary files.
+            // Ctrl-C: let the run stop at its next batch and remove its temporary files before
+            // the JVM goes; waiting for the latch, not the thread, since the run's own exit
+            // blocks once shutdown has begun.
             progress.cancel();
             try {
-                worker.join(10_000);
+                cleanedUp.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
         Runtime.getRuntime().addShutdownHook(onInterrupt);
+        boolean createdOutput = !Files.exists(outputDir);
+        boolean done = false;
         try (LayerSource source = LocalLayers.open(Path.of(p.layer()))) {
             Files.createDirectories(outputDir);
             GeoPackagePointSink sink = new GeoPackagePointSink(outputDir, overwrite);
@@ -85,16 +91,32 @@ final class BatchedKMeansCommand {
             out.println("  style:    " + result.layer().styleLocation());
             out.println("  summary:  " + summaryFile);
             out.println("  profiles: " + profilesFile);
+            done = true;
             return 0;
         } catch (RunCancelledException e) {
             err.println("geocluster: cancelled; nothing was written.");
             return 130;
         } finally {
+            if (!done && createdOutput) {
+                removeIfEmpty(outputDir);
+            }
+            cleanedUp.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
             } catch (IllegalStateException shuttingDown) {
                 // The JVM is already exiting because of Ctrl-C; the hook is running.
             }
+        }
+    }
+
+    /** A failed run leaves no trace, not even the output folder it created. */
+    private static void removeIfEmpty(Path dir) {
+        try (var entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) {
+                Files.delete(dir);
+            }
+        } catch (IOException ignored) {
+            // it did not exist yet, or holds something: leave it
         }
     }
 

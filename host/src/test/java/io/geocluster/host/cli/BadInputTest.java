@@ -37,6 +37,7 @@ class BadInputTest {
         assertNotEquals(0, run.status(), "exit status");
         assertTrue(run.err().contains(expectedInMessage), "message should contain '" + expectedInMessage + "': " + run.err());
         assertEquals(List.of(), CliRunner.files(out), "nothing may be written");
+        assertTrue(!java.nio.file.Files.exists(out), "not even the output folder");
         assertEquals(checksum, CliRunner.sha256(gpkg), "the source must be untouched");
     }
 

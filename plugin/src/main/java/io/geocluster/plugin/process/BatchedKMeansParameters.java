@@ -44,7 +44,7 @@ public record BatchedKMeansParameters(String layer, String dynamicAttributes, St
             ProcessParameter.optional("seed", Long.class, "0", "Seed of every random choice; equal seeds give equal results."),
             ProcessParameter.optional("backend", String.class, "auto", "Compute backend: auto, cpu or gpu."),
             ProcessParameter.optional("outputName", String.class, null, "Name of the published layer (default <layer>_clusters)."),
-            ProcessParameter.optional("workspace", String.class, null, "Workspace the result is published in."),
+            ProcessParameter.optional("workspace", String.class, null, "Workspace the result is published in (GeoServer; the command line writes to --output)."),
             ProcessParameter.optional("style", String.class, null,
                     "Style to publish instead of the generated one (an SLD file in the host)."));
 
