@@ -62,7 +62,8 @@ final class BatchedKMeansCommand {
             }
         }
         String style = p.style() == null ? null : readStyle(Path.of(p.style()));
-        ProgressBar progress = new ProgressBar(err, !cl.flags().contains("quiet") && System.console() != null);
+        boolean quiet = cl.flags().contains("quiet");
+        ProgressBar progress = new ProgressBar(err, System.console() != null, quiet);
         CountDownLatch cleanedUp = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {
             // Ctrl-C: let the run stop at its next batch and remove its temporary files before
@@ -81,7 +82,11 @@ final class BatchedKMeansCommand {
         try (LayerSource source = LocalLayers.open(Path.of(p.layer()))) {
             Files.createDirectories(outputDir);
             GeoPackagePointSink sink = new GeoPackagePointSink(outputDir, overwrite);
-            BatchedKMeansResult result = new BatchedKMeansProcess(line -> err.println(line), scratch)
+            BatchedKMeansResult result = new BatchedKMeansProcess(line -> {
+                if (!quiet) {
+                    err.println(line);
+                }
+            }, scratch)
                     .execute(p, source, sink, progress, style);
             writeAtomically(summaryFile, result.summary().getBytes(StandardCharsets.UTF_8));
             writeAtomically(profilesFile, result.profiles());
@@ -152,7 +157,7 @@ final class BatchedKMeansCommand {
         sb.append(String.format(Locale.ROOT, "  --%-18s %s%n", "scratch",
                 "Folder for the pass cache, a binary copy of the features (default: the system temp folder)."));
         sb.append(String.format(Locale.ROOT, "  --%-18s %s%n", "overwrite", "Replace results of an earlier run in that folder."));
-        sb.append(String.format(Locale.ROOT, "  --%-18s %s%n", "quiet", "No progress bars."));
+        sb.append(String.format(Locale.ROOT, "  --%-18s %s%n", "quiet", "No progress bars or notes on stderr; errors are still reported."));
         sb.append("\nExample:\n  geocluster batched-kmeans --layer test-data/insar-catalogue.gpkg --dynamicAttributes series \\\n");
         sb.append("      --staticAttributes height,mean_velocity,temporal_coherence,amplitude_dispersion --k 5 --output out\n");
         return sb.toString();

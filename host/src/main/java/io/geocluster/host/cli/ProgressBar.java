@@ -14,6 +14,7 @@ final class ProgressBar implements RunMonitor {
     private static final int WIDTH = 30;
     private final PrintStream out;
     private final boolean interactive;
+    private final boolean quiet;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private String pass;
     private long expected;
@@ -21,9 +22,14 @@ final class ProgressBar implements RunMonitor {
     private long started;
     private long lastDraw;
 
-    ProgressBar(PrintStream out, boolean interactive) {
+    /**
+     * @param interactive redraw one line in place (a terminal) instead of one line per pass
+     * @param quiet print nothing; the bar then only relays cancellation
+     */
+    ProgressBar(PrintStream out, boolean interactive, boolean quiet) {
         this.out = out;
-        this.interactive = interactive;
+        this.interactive = interactive && !quiet;
+        this.quiet = quiet;
     }
 
     /** Asks the run to stop at its next batch. */
@@ -60,6 +66,9 @@ final class ProgressBar implements RunMonitor {
 
     @Override
     public void passFinished() {
+        if (quiet) {
+            return;
+        }
         if (expected >= 0) {
             rows = Math.max(rows, expected);
         }
