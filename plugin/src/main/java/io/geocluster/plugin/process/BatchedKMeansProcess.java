@@ -119,10 +119,11 @@ public final class BatchedKMeansProcess {
                 monitor.checkCanceled();
                 String sld = styleSld != null ? styleSld
                         : ClusterStyles.pointSld(outputName, "Clusters of " + schema.name(), result.profiles().sizes(), Palette.standard());
+                // Everything that can fail happens before the commit: after it, only JSON is built.
+                byte[] chart = ProfileChart.render(profileInput(schema, features, series, profileColumns, result));
                 PublishedLayer published = writer.commit(sld);
                 String summary = BatchedKMeansSummary.json(p, schema, outputName, model, result, timings, backend.name(),
                         (System.nanoTime() - start) / 1e9, published);
-                byte[] chart = ProfileChart.render(profileInput(schema, features, series, profileColumns, result));
                 return new BatchedKMeansResult(published, summary, chart);
             }
         }
