@@ -53,8 +53,8 @@ public final class CsvPointSource implements LayerSource {
 
     @Override
     public LayerStream open(List<String> numeric, List<String> kept) {
-        int[] numericColumns = columns(AttributeSelection.resolve(layout.schema, numeric, true));
-        List<AttributeInfo> keptAttributes = AttributeSelection.resolve(layout.schema, kept, false);
+        int[] numericColumns = columns(AttributeLookup.resolve(layout.schema, numeric, true));
+        List<AttributeInfo> keptAttributes = AttributeLookup.resolve(layout.schema, kept, false);
         int[] keptColumns = columns(keptAttributes);
         AttributeType[] keptTypes = keptAttributes.stream().map(AttributeInfo::type).toArray(AttributeType[]::new);
         long rows = layout.schema.featureCount();

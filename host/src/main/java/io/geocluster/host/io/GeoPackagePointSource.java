@@ -110,8 +110,8 @@ public final class GeoPackagePointSource implements LayerSource {
 
     @Override
     public LayerStream open(List<String> numeric, List<String> kept) {
-        List<AttributeInfo> numericAttributes = AttributeSelection.resolve(schema, numeric, true);
-        List<AttributeInfo> keptAttributes = AttributeSelection.resolve(schema, kept, false);
+        List<AttributeInfo> numericAttributes = AttributeLookup.resolve(schema, numeric, true);
+        List<AttributeInfo> keptAttributes = AttributeLookup.resolve(schema, kept, false);
         StringBuilder sql = new StringBuilder("SELECT ").append(quote(pkColumn)).append(", ").append(quote(geometryColumn));
         for (AttributeInfo a : numericAttributes) {
             sql.append(", ").append(quote(a.name()));

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
  * Resolves the attribute names a caller asks a layer for, failing with messages that name the
  * offending attribute and what the layer offers instead.
  */
-final class AttributeSelection {
-    private AttributeSelection() {
+final class AttributeLookup {
+    private AttributeLookup() {
     }
 
     /**
