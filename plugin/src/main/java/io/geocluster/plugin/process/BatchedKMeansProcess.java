@@ -114,6 +114,11 @@ public final class BatchedKMeansProcess {
                 }
                 monitor.passFinished();
                 LabellingResult result = labeller.result();
+                long empty = java.util.Arrays.stream(result.profiles().sizes()).filter(size -> size == 0).count();
+                if (empty > 0) {
+                    log.accept(empty + " of " + model.k() + " clusters received no point: the layer has fewer distinct"
+                            + " feature rows than k, or k is larger than its structure supports; consider a smaller k.");
+                }
                 List<PassTiming> timings = new ArrayList<>(model.timings());
                 timings.add(new PassTiming("labelling", rows, (System.nanoTime() - labelStart) / 1e9));
                 monitor.checkCanceled();

@@ -59,9 +59,12 @@ final class BatchedKMeansSummary {
         rows.put("missing", counts.missing());
         ClusterProfiles profiles = result.profiles();
         ArrayNode sizes = root.putArray("sizes");
+        int empty = 0;
         for (long s : profiles.sizes()) {
             sizes.add(s);
+            empty += s == 0 ? 1 : 0;
         }
+        root.put("emptyClusters", empty);
         ObjectNode inertia = root.putObject("inertiaPerPoint");
         putNumber(inertia, "train", result.trainInertia());
         putNumber(inertia, "test", result.testInertia());

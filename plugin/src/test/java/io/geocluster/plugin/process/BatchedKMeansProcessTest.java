@@ -116,6 +116,25 @@ class BatchedKMeansProcessTest {
     }
 
     @Test
+    void identicalRowsLeaveClustersEmptyAndSaySo() throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            rows.add(new HashMap<>(Map.of("fid", (long) i, "velocity", 3.0)));
+        }
+        MemoryLayers.Source source = new MemoryLayers.Source(MemoryLayers.schema(List.of(
+                new AttributeInfo("velocity", AttributeType.REAL))), rows);
+        List<String> log = new ArrayList<>();
+        BatchedKMeansResult result = new BatchedKMeansProcess(log::add, null).execute(
+                params("staticAttributes", "velocity", "k", "3"), source, new MemoryLayers.Sink(), RunMonitor.NONE, null);
+        JsonNode summary = new ObjectMapper().readTree(result.summary());
+        assertEquals(2, summary.get("emptyClusters").asInt());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("2 of 3 clusters received no point")), log.toString());
+        for (JsonNode c : summary.get("clusters")) {
+            assertEquals(3.0, c.get("centre").get("velocity").asDouble(), 1e-9, "no NaN, no drift");
+        }
+    }
+
+    @Test
     void failedOrCancelledRunsPublishNothing() {
         MemoryLayers.Source source = threeGroups(1000);
         MemoryLayers.Sink sink = new MemoryLayers.Sink();
