@@ -34,6 +34,33 @@ public interface ComputeBackend extends AutoCloseable {
      */
     void accumulate(float[] x, int n, int d, int[] labels, int k, double[] sums, long[] counts);
 
+    /**
+     * Sparse × dense product over a range of rows of a graph in compressed sparse row (CSR) form:
+     * the weighted sum of the feature rows of each row's neighbours.
+     *
+     * <p>For every row {@code i} in {@code [rowFrom, rowTo)} and every {@code j < d}:
+     * {@code out[(i − rowFrom)·d + j] = Σ weights[e]·x[targets[e]·d + j]} over the edges
+     * {@code e ∈ [offsets[i], offsets[i+1])}. A row without edges receives zeros.
+     *
+     * <p><b>Accuracy:</b> each output value is accumulated in float, edge by edge in ascending
+     * {@code e}, starting from 0 — the order is part of the contract, so that every backend agrees
+     * to float rounding and a backend agrees with itself whatever its thread count.
+     *
+     * @param offsets row starts into {@code targets} and {@code weights}; row {@code i}'s edges are
+     *        {@code offsets[i]..offsets[i+1]−1}, non-decreasing
+     * @param targets neighbour row of each edge, an index into {@code x} in rows
+     * @param weights weight of each edge
+     * @param rowFrom first row computed
+     * @param rowTo one past the last row computed
+     * @param x feature rows that {@code targets} index, {@code d} values each
+     * @param d values per row
+     * @param out receives {@code (rowTo − rowFrom) × d} values from index 0; must not be {@code x}
+     * @throws IllegalArgumentException for {@code d < 1}, a range outside {@code offsets} or reversed (an
+     *         empty range is a no-op), arrays too short for the range, or {@code out == x}
+     * @throws IndexOutOfBoundsException for a target outside {@code x}
+     */
+    void aggregate(int[] offsets, int[] targets, float[] weights, int rowFrom, int rowTo, float[] x, int d, float[] out);
+
     /** Releases threads or device memory. */
     @Override
     void close();

@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
 /**
  * {@code geocluster bench}: measures the hot paths side by side with a plain scalar baseline run
  * in the same process, and prints ratios: partial-fit points/s at batch 256 and 4096 (d=16, k=8),
- * labelling points/s, and end-to-end points/s from a generated GeoPackage with the peak heap.
+ * labelling points/s, kNN graph build and smoothing throughput (1 M points, k=8, H=3), and
+ * end-to-end points/s from a generated GeoPackage with the peak heap.
  *
  * <p>Run it with {@code JAVA_OPTS=-Xmx256m} to check the heap bound.
  */
@@ -56,6 +57,13 @@ final class BenchCommand {
             double base = baselineLabelRate(data, seconds);
             row("labelling (points/s)", ours, base);
         }
+        // The in-memory graph and smoothing take about 700 bytes per point: fewer points under a small heap.
+        int smoothingPoints = (int) Math.min(points, Math.min(1_000_000, Runtime.getRuntime().maxMemory() / 700));
+        SmoothingBench.Result sm = SmoothingBench.run(smoothingPoints);
+        out.printf(Locale.ROOT, "smoothing measured on %,d uniform points, k=8, H=3, d=16%n", sm.points());
+        out.printf(Locale.ROOT, "%-34s %16s%n", "kNN graph build, k=8 (points/s)", fmt(sm.graphPointsPerSecond()));
+        row("smoothing, H=3, d=16 (point-hops/s)", sm.smoothingPointHopsPerSecond(), sm.baselinePointHopsPerSecond());
+        out.printf(Locale.ROOT, "%-34s %16s%n", "out-of-core smoothing (points/s)", fmt(sm.outOfCorePointsPerSecond()));
         if (!cl.flags().contains("skip-end-to-end")) {
             EndToEndBench.Result r = new EndToEndBench(err).run(points);
             out.printf(Locale.ROOT, "%-34s %16s%n", "end to end from GeoPackage", fmt(r.pointsPerSecond()) + " points/s");

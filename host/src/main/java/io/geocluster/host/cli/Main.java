@@ -30,9 +30,11 @@ public final class Main {
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {
+            PointProcess process = PointProcess.forCommand(args[0]);
+            if (process != null) {
+                return new ClusterCommand(process, out, err).run(rest);
+            }
             switch (args[0]) {
-                case BatchedKMeansCommand.NAME:
-                    return new BatchedKMeansCommand(out, err).run(rest);
                 case BenchCommand.NAME:
                     return new BenchCommand(out, err).run(rest);
                 case MakeTestDataCommand.NAME:
@@ -59,6 +61,7 @@ public final class Main {
         return "Usage: geocluster <command> [--name value ...]\n\n"
                 + "Commands:\n"
                 + "  batched-kmeans   cluster:BatchedKMeans over a GeoPackage or CSV point layer\n"
+                + "  smoothed-kmeans  cluster:SmoothedKMeans: the same after smoothing over the spatial neighbour graph\n"
                 + "  bench            throughput benchmark (partial fit, labelling, end to end)\n"
                 + "  make-test-data   generate a synthetic InSAR catalogue with ground truth\n\n"
                 + "Run 'geocluster <command> --help' for its inputs.\n";

@@ -52,6 +52,23 @@ final class CliRunner {
         }
     }
 
+    /**
+     * Runs the CLI in a separate JVM with at most 256 MiB of heap, waits for it, and returns its
+     * exit status and combined output (in {@code Run.out}).
+     */
+    static Run runIn256MiB(Path log, String... args) throws IOException, InterruptedException {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(javaBin, "-Xmx256m", "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!child.waitFor(15, java.util.concurrent.TimeUnit.MINUTES)) {
+            child.destroyForcibly();
+            throw new AssertionError("the run did not finish in 15 minutes");
+        }
+        return new Run(child.exitValue(), Files.readString(log, StandardCharsets.UTF_8), "");
+    }
+
     static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -154,7 +154,7 @@ public final class BatchedKMeansProcess {
         throw new IndexOutOfBoundsException("no attribute is kept");
     };
 
-    private static List<String> selectFeatures(LayerSchema schema, BatchedKMeansParameters p) {
+    static List<String> selectFeatures(LayerSchema schema, BatchedKMeansParameters p) {
         Set<String> features = new LinkedHashSet<>(AttributeSelection.numeric(schema, "dynamicAttributes", p.dynamicAttributes()));
         features.addAll(AttributeSelection.numeric(schema, "staticAttributes", p.staticAttributes()));
         if (features.isEmpty()) {

@@ -3,8 +3,6 @@ package io.geocluster.host.cli;
 import io.geocluster.engine.RunCancelledException;
 import io.geocluster.host.io.GeoPackagePointSink;
 import io.geocluster.host.io.LocalLayers;
-import io.geocluster.plugin.process.BatchedKMeansParameters;
-import io.geocluster.plugin.process.BatchedKMeansProcess;
 import io.geocluster.plugin.process.BatchedKMeansResult;
 import io.geocluster.plugin.process.ProcessInputs;
 import io.geocluster.plugin.process.ProcessParameter;
@@ -25,18 +23,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code geocluster batched-kmeans}: runs {@code cluster:BatchedKMeans} over a local GeoPackage or
- * CSV layer and writes the labelled GeoPackage, its SLD, {@code summary.json} and
- * {@code profiles.png} into the output folder, all or nothing.
+ * {@code geocluster batched-kmeans} and {@code geocluster smoothed-kmeans}: run a point-layer
+ * process over a local GeoPackage or CSV layer and write the labelled GeoPackage, its SLD,
+ * {@code summary.json} and {@code profiles.png} into the output folder, all or nothing.
  */
-final class BatchedKMeansCommand {
-    static final String NAME = "batched-kmeans";
+final class ClusterCommand {
     private static final Set<String> FLAGS = Set.of("help", "overwrite", "quiet");
 
+    private final PointProcess process;
     private final PrintStream out;
     private final PrintStream err;
 
-    BatchedKMeansCommand(PrintStream out, PrintStream err) {
+    ClusterCommand(PointProcess process, PrintStream out, PrintStream err) {
+        this.process = process;
         this.out = out;
         this.err = err;
     }
@@ -44,7 +43,7 @@ final class BatchedKMeansCommand {
     int run(List<String> args) throws IOException {
         CommandLine cl = CommandLine.parse(args, FLAGS);
         if (cl.flags().contains("help")) {
-            out.print(help());
+            out.print(help(process));
             return 0;
         }
         Map<String, String> inputs = new LinkedHashMap<>(cl.options());
@@ -52,7 +51,7 @@ final class BatchedKMeansCommand {
         inputs.remove("output");
         Path scratch = Path.of(inputs.getOrDefault("scratch", System.getProperty("java.io.tmpdir")));
         inputs.remove("scratch");
-        BatchedKMeansParameters p = BatchedKMeansParameters.from(new ProcessInputs(BatchedKMeansParameters.PARAMETERS, inputs));
+        ProcessInputs in = new ProcessInputs(process.parameters, inputs);
         boolean overwrite = cl.flags().contains("overwrite");
         Path summaryFile = outputDir.resolve("summary.json");
         Path profilesFile = outputDir.resolve("profiles.png");
@@ -61,7 +60,8 @@ final class BatchedKMeansCommand {
                 throw new IllegalArgumentException(f + " already exists; pass --overwrite to replace it.");
             }
         }
-        String style = p.style() == null ? null : readStyle(Path.of(p.style()));
+        String styleFile = in.get("style", String.class);
+        String style = styleFile == null ? null : readStyle(Path.of(styleFile));
         boolean quiet = cl.flags().contains("quiet");
         ProgressBar progress = new ProgressBar(err, System.console() != null, quiet);
         CountDownLatch cleanedUp = new CountDownLatch(1);
@@ -79,15 +79,14 @@ final class BatchedKMeansCommand {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         boolean createdOutput = !Files.exists(outputDir);
         boolean done = false;
-        try (LayerSource source = LocalLayers.open(Path.of(p.layer()))) {
+        try (LayerSource source = LocalLayers.open(Path.of(in.get("layer", String.class)))) {
             Files.createDirectories(outputDir);
             GeoPackagePointSink sink = new GeoPackagePointSink(outputDir, overwrite);
-            BatchedKMeansResult result = new BatchedKMeansProcess(line -> {
+            BatchedKMeansResult result = process.run(in, source, sink, progress, style, line -> {
                 if (!quiet) {
                     err.println(line);
                 }
-            }, scratch)
-                    .execute(p, source, sink, progress, style);
+            }, scratch);
             writeAtomically(summaryFile, result.summary().getBytes(StandardCharsets.UTF_8));
             writeAtomically(profilesFile, result.profiles());
             out.println("Published layer " + result.layer().name() + " (" + String.format(Locale.ROOT, "%,d", result.layer().features())
@@ -143,13 +142,14 @@ final class BatchedKMeansCommand {
         }
     }
 
-    static String help() {
+    static String help(PointProcess process) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Usage: geocluster batched-kmeans --layer FILE [--name value ...] [--output DIR] [--overwrite]\n\n");
-        sb.append("Mini-batch k-means streamed over a point layer (GeoPackage or EGMS-style CSV). Writes\n");
+        sb.append("Usage: geocluster ").append(process.command)
+                .append(" --layer FILE [--name value ...] [--output DIR] [--overwrite]\n\n");
+        sb.append(process.description).append(" (GeoPackage or EGMS-style CSV). Writes\n");
         sb.append("<outputName>.gpkg, <outputName>.sld, summary.json and profiles.png into the output folder.\n\n");
-        sb.append("Inputs (the WPS inputs of cluster:BatchedKMeans):\n");
-        for (ProcessParameter prm : BatchedKMeansParameters.PARAMETERS) {
+        sb.append("Inputs (the WPS inputs of ").append(process.wpsName).append("):\n");
+        for (ProcessParameter prm : process.parameters) {
             String def = prm.required() ? "required" : prm.defaultValue() == null ? "optional" : "default " + prm.defaultValue();
             sb.append(String.format(Locale.ROOT, "  --%-18s %s (%s, %s)%n", prm.name(), prm.description(), prm.typeName(), def));
         }
@@ -158,8 +158,10 @@ final class BatchedKMeansCommand {
                 "Folder for the pass cache, a binary copy of the features (default: the system temp folder)."));
         sb.append(String.format(Locale.ROOT, "  --%-18s %s%n", "overwrite", "Replace results of an earlier run in that folder."));
         sb.append(String.format(Locale.ROOT, "  --%-18s %s%n", "quiet", "No progress bars or notes on stderr; errors are still reported."));
-        sb.append("\nExample:\n  geocluster batched-kmeans --layer test-data/insar-catalogue.gpkg --dynamicAttributes series \\\n");
-        sb.append("      --staticAttributes height,mean_velocity,temporal_coherence,amplitude_dispersion --k 5 --output out\n");
+        sb.append("\nExample:\n  geocluster ").append(process.command)
+                .append(" --layer test-data/insar-catalogue.gpkg --dynamicAttributes series \\\n");
+        sb.append("      --staticAttributes height,mean_velocity,temporal_coherence,amplitude_dispersion --k 5")
+                .append(process.exampleExtra).append(" --output out\n");
         return sb.toString();
     }
 }
