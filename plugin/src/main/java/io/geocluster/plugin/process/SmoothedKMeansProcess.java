@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.geocluster.engine.RunMonitor;
+import io.geocluster.engine.SpillingBatchStream;
 import io.geocluster.engine.compute.Backends;
 import io.geocluster.engine.compute.ComputeBackend;
 import io.geocluster.engine.graph.SmoothedFeatures;
@@ -14,6 +15,7 @@ import io.geocluster.plugin.spi.LayerSchema;
 import io.geocluster.plugin.spi.LayerSink;
 import io.geocluster.plugin.spi.LayerSource;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -63,9 +65,11 @@ public final class SmoothedKMeansProcess {
         long start = System.nanoTime();
         SmoothingStatistics graph;
         BatchedKMeansResult result;
+        // The bounds and sharding passes read the same rows: the second replays a recording.
         try (ComputeBackend backend = Backends.create(p.clustering().backend(), s -> { });
-             SmoothedFeatures smoothed = SpatialSmoothing.run(source.open(features, List.of()), features.size(), options,
-                     scratch, backend, monitor)) {
+             SpillingBatchStream input = new SpillingBatchStream(source.open(features, List.of()), scratch,
+                     Files.getFileStore(scratch).getUsableSpace() / 2);
+             SmoothedFeatures smoothed = SpatialSmoothing.run(input, features.size(), options, scratch, backend, monitor)) {
             graph = smoothed.statistics();
             double smoothingSeconds = (System.nanoTime() - start) / 1e9;
             log.accept(String.format(Locale.ROOT, "graph: %,d points, mean degree %.2f, median edge %.1f m, %,d isolated;"
