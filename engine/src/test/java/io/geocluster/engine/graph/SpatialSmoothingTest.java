@@ -65,6 +65,38 @@ class SpatialSmoothingTest {
     }
 
     @Test
+    void cancellingInAnyPassLeavesNoScratch() throws IOException {
+        int n = 3000, d = 2;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        float[] v = new float[n * d];
+        ArrayBatchStream stream = layer(n, d, 5, x, y, v);
+        SmoothingOptions options = new SmoothingOptions(3, 0.5, 6, Double.POSITIVE_INFINITY, Aggregation.WEIGHTED, false);
+        for (String pass : new String[] {"bounds", "sharding", "graph", "smoothing 2/3"}) {
+            RunMonitor cancelIn = new RunMonitor() {
+                private String current = "";
+
+                @Override
+                public void passStarted(String name, long rows) {
+                    current = name;
+                }
+
+                @Override
+                public boolean isCanceled() {
+                    return current.equals(pass);
+                }
+            };
+            try (CpuBackend backend = new CpuBackend(2)) {
+                assertThrows(io.geocluster.engine.RunCancelledException.class,
+                        () -> SpatialSmoothing.run(stream, d, options, scratch, backend, cancelIn, 300), pass);
+            }
+            try (var left = Files.list(scratch)) {
+                assertEquals(0, left.count(), "cancelled in " + pass + ": scratch files must be gone");
+            }
+        }
+    }
+
+    @Test
     void badInputIsNamedAndLeavesNoScratch() throws IOException {
         int n = 50, d = 1;
         double[] x = new double[n];
