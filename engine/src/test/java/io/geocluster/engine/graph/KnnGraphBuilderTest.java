@@ -269,7 +269,7 @@ class KnnGraphBuilderTest {
             c[2 * i] = p[0][i];
             c[2 * i + 1] = p[1][i];
         }
-        assertEquals(null, KnnGraphBuilder.Grid.build(c, 2, 5000, false), "the grid is too crowded");
+        assertEquals(null, KnnGrid.build(c, 2, 5000, false), "the grid is too crowded");
         KnnGraph g = KnnGraphBuilder.build(p[0], p[1], 5000, 8, INF);
         assertPlanar(bruteForce(p[0], p[1], 5000, 8, INF), g, "outlier");
         assertTrue(g.lengths()[g.offsets()[123]] > 6_000_000, "the outlier's nearest neighbour is far away");
