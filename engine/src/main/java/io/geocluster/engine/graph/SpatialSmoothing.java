@@ -25,8 +25,8 @@ import java.nio.file.Path;
  *       feature cells are imputed with their column mean before smoothing, since a NaN would
  *       spread to every neighbour);</li>
  *   <li><i>sharding</i> pass: a grid over the extent cuts the layer into shards of about
- *       {@code shardRows} points; each point is appended to its shard's scratch file, and the
- *       shard and position of every source row are recorded in reading order;</li>
+ *       {@code shardRows} points; each point is appended to the scratch file of its row of
+ *       shards, and the shard and position of every source row are recorded in reading order;</li>
  *   <li>shards are concatenated into a memory-mapped feature file and a coordinate file, so that
  *       a shard is a contiguous range of "global" rows;</li>
  *   <li><i>graph</i>: for each shard, the k nearest neighbours of its points are searched among
@@ -201,11 +201,15 @@ public final class SpatialSmoothing {
             return cy * grid + cx;
         }
 
-        /** Appends every point to its shard file and records (shard, position) per source row. */
+        /**
+         * Appends every point to the scratch file of its row of shards and records (shard,
+         * position) per source row. One file per grid row, not per shard, keeps the number of open
+         * files at the grid's side (about √(rows / shard rows): a few hundred for billions of points).
+         */
         private void shard(MappedRows rowMap) throws IOException {
             int shards = grid * grid;
             shardRows = new int[shards];
-            DataOutputStream[] out = new DataOutputStream[shards];
+            DataOutputStream[] out = new DataOutputStream[grid];
             monitor.passStarted("sharding", rows);
             long ordinal = 0;
             try (BatchCursor cursor = source.open()) {
@@ -215,11 +219,13 @@ public final class SpatialSmoothing {
                     int stride = b.columns();
                     for (int i = 0; i < b.size(); i++, ordinal++) {
                         int s = shardOf(b.x()[i], b.y()[i]);
-                        if (out[s] == null) {
-                            out[s] = new DataOutputStream(new BufferedOutputStream(
-                                    Files.newOutputStream(dir.resolve("shard-" + s + ".bin")), 1 << 14));
+                        int gridRow = s / grid;
+                        if (out[gridRow] == null) {
+                            out[gridRow] = new DataOutputStream(new BufferedOutputStream(
+                                    Files.newOutputStream(dir.resolve("shard-row-" + gridRow + ".bin")), 1 << 14));
                         }
-                        DataOutputStream o = out[s];
+                        DataOutputStream o = out[gridRow];
+                        o.writeInt(s);
                         o.writeDouble(b.x()[i]);
                         o.writeDouble(b.y()[i]);
                         o.writeLong(b.ids()[i]);
@@ -248,16 +254,26 @@ public final class SpatialSmoothing {
             }
         }
 
-        /** Shard files, in shard order, become contiguous ranges of the mapped files. */
+        /**
+         * The shard-row files become the mapped files, each shard a contiguous range: a point goes to
+         * its shard's start plus the number of its shard's points seen before it, which is the
+         * position the sharding pass recorded, since both count in the same order.
+         */
         private void concatenate(MappedRows features, MappedRows coordinates) throws IOException {
             float[] f = new float[d];
-            for (int s = 0; s < shardRows.length; s++) {
-                if (shardRows[s] == 0) {
+            long[] next = java.util.Arrays.copyOf(shardStart, shardRows.length);
+            for (int gridRow = 0; gridRow < grid; gridRow++) {
+                Path file = dir.resolve("shard-row-" + gridRow + ".bin");
+                if (!Files.exists(file)) {
                     continue;
                 }
-                Path file = dir.resolve("shard-" + s + ".bin");
                 try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-                    for (long row = shardStart[s]; row < shardStart[s + 1]; row++) {
+                    long points = 0;
+                    for (int c = 0; c < grid; c++) {
+                        points += shardRows[gridRow * grid + c];
+                    }
+                    for (long p = 0; p < points; p++) {
+                        long row = next[in.readInt()]++;
                         coordinates.putLong(row, 0, Double.doubleToRawLongBits(in.readDouble()));
                         coordinates.putLong(row, 1, Double.doubleToRawLongBits(in.readDouble()));
                         coordinates.putLong(row, 2, in.readLong());
