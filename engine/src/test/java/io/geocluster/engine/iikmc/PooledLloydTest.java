@@ -1,0 +1,265 @@
+package io.geocluster.engine.iikmc;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.geocluster.engine.RunCancelledException;
+import io.geocluster.engine.RunMonitor;
+import io.geocluster.engine.compute.CpuBackend;
+import io.geocluster.engine.stats.AdjustedRandIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class PooledLloydTest {
+    private static IikmcOptions opts(int k, int maxIt, double tol, EmptyClusterRule rule) {
+        return new IikmcOptions(k, maxIt, tol, rule);
+    }
+
+    private static byte[][] labelsFor(float[][] blocks, int bands) {
+        byte[][] l = new byte[blocks.length][];
+        for (int b = 0; b < blocks.length; b++) {
+            l[b] = new byte[blocks[b].length / bands];
+        }
+        return l;
+    }
+
+    @Test
+    void handComputedOneBandTwoIterations() {
+        // Pixels 0, 4, 4, 5.5, 10, 10 (two blocks); k = 2; min 0, max 10 → centres 2.5, 7.5.
+        // Iteration 1: 0, 4, 4 → class 0 (mean 8/3 ≈ 2.667); 5.5, 10, 10 → class 1 (mean 8.5).
+        //   Every pixel changed from unassigned: fraction 1.
+        // Iteration 2: 5.5 is 2.833 from 2.667 and 3.0 from 8.5 → moves to class 0; 1 of 6 changed
+        //   (0.1667 < tolerance 0.2 → converged). Means: class 0 (0+4+4+5.5)/4 = 3.375, class 1 10.
+        float[][] blocks = {{0, 4, 4}, {5.5f, 10, 10}};
+        byte[][] labels = labelsFor(blocks, 1);
+        try (CpuBackend backend = new CpuBackend(1)) {
+            IikmcResult r = new PooledLloyd(opts(2, 20, 0.2, EmptyClusterRule.CANCEL), backend)
+                    .run(blocks, 1, labels, RunMonitor.NONE);
+            assertEquals(2, r.iterations());
+            assertTrue(r.converged());
+            assertArrayEquals(new double[] {1.0, 1.0 / 6}, r.changedFraction(), 1e-12);
+            assertArrayEquals(new float[] {3.375f, 10f}, r.centres());
+            assertArrayEquals(new long[] {4, 2}, r.sizes());
+            assertArrayEquals(new byte[] {0, 0, 0}, labels[0]);
+            assertArrayEquals(new byte[] {0, 1, 1}, labels[1]);
+        }
+    }
+
+    @Test
+    void separatedBlobsRecoveredAcrossBlocksOfDifferentSizes() {
+        Blobs data = blobs(new int[] {5000, 1234, 3001}, 42);
+        try (CpuBackend backend = new CpuBackend(2)) {
+            IikmcResult r = new PooledLloyd(opts(3, 20, 0.01, EmptyClusterRule.CANCEL), backend)
+                    .run(data.blocks, 3, data.labels, RunMonitor.NONE);
+            assertTrue(r.converged());
+            AdjustedRandIndex ari = new AdjustedRandIndex();
+            int[] map = new int[3];
+            for (int b = 0; b < data.blocks.length; b++) {
+                for (int i = 0; i < data.truth[b].length; i++) {
+                    ari.add(data.truth[b][i], data.labels[b][i]);
+                    map[data.truth[b][i]] = data.labels[b][i];
+                }
+            }
+            assertEquals(1.0, ari.value(), 1e-12);
+            for (int t = 0; t < 3; t++) {
+                for (int j = 0; j < 3; j++) {
+                    assertEquals(data.means[t * 3 + j], r.centres()[map[t] * 3 + j], 1e-3, "blob " + t + " band " + j);
+                }
+            }
+            double[] f = r.changedFraction();
+            assertEquals(1.0, f[0]);
+            for (int i = 1; i < f.length; i++) {
+                assertTrue(f[i] <= f[i - 1], "changed fraction rose at iteration " + (i + 1));
+            }
+            assertTrue(f[f.length - 1] < 0.01);
+            long total = 0;
+            for (long s : r.sizes()) {
+                total += s;
+            }
+            assertEquals(5000 + 1234 + 3001, total);
+        }
+    }
+
+    @Test
+    void cancelledClassStaysCancelled() {
+        // 0, 0, 0, 1, 10 with k = 3: centres 1.667, 5, 8.333. Nothing is nearest to 5.
+        float[][] blocks = {{0, 0, 0, 1, 10}};
+        byte[][] labels = labelsFor(blocks, 1);
+        List<String> passes = new ArrayList<>();
+        RunMonitor monitor = new RunMonitor() {
+            @Override
+            public void passStarted(String pass, long expectedRows) {
+                passes.add(pass + ":" + expectedRows);
+            }
+        };
+        try (CpuBackend backend = new CpuBackend(1)) {
+            IikmcResult r = new PooledLloyd(opts(3, 10, 0, EmptyClusterRule.CANCEL), backend)
+                    .run(blocks, 1, labels, monitor);
+            assertTrue(r.cancelled()[1]);
+            assertFalse(r.cancelled()[0]);
+            assertFalse(r.cancelled()[2]);
+            assertEquals(0, r.sizes()[1]);
+            assertTrue(Float.isNaN(r.centres()[1]));
+            assertEquals(2, r.iterations());
+            assertEquals(List.of("iteration 1:5", "iteration 2:5"), passes);
+            for (byte l : labels[0]) {
+                assertNotEquals(1, l);
+            }
+            assertArrayEquals(new long[] {4, 0, 1}, r.sizes());
+        }
+    }
+
+    @Test
+    void cancelledClassIsNeverReused() {
+        // Start centres 1, 100, 25: class 1 lies beyond every pixel, is empty in iteration 1 and
+        // cancelled; iteration 2 assigns against classes 0 and 2 only, and 30 stays in class 2.
+        float[][] blocks = {{0, 1, 2, 3, 20, 30}};
+        byte[][] labels = labelsFor(blocks, 1);
+        try (CpuBackend backend = new CpuBackend(1)) {
+            IikmcResult r = new PooledLloyd(opts(3, 10, 0, EmptyClusterRule.CANCEL), backend)
+                    .run(blocks, 1, labels, new float[] {1, 100, 25}, RunMonitor.NONE);
+            assertTrue(r.cancelled()[1]);
+            assertTrue(r.iterations() >= 2);
+            for (byte l : labels[0]) {
+                assertNotEquals(1, l);
+            }
+        }
+    }
+
+    @Test
+    void reseedMovesEmptyCentreOntoAPixel() {
+        float[][] blocks = {{0, 0, 0, 1, 10}};
+        byte[][] labels = labelsFor(blocks, 1);
+        try (CpuBackend backend = new CpuBackend(1)) {
+            // One iteration: class 1 is empty and moves onto the farthest pixel, 0 or 10
+            // (both lie 1.667 from their centre; the first in block order wins).
+            IikmcResult one = new PooledLloyd(opts(3, 1, 0, EmptyClusterRule.RESEED), backend)
+                    .run(blocks, 1, labels, RunMonitor.NONE);
+            float c1 = one.centres()[1];
+            assertTrue(c1 == 0f || c1 == 10f, "reseeded onto " + c1);
+            assertFalse(one.converged());
+            IikmcResult full = new PooledLloyd(opts(3, 10, 0, EmptyClusterRule.RESEED), backend)
+                    .run(blocks, 1, labels, RunMonitor.NONE);
+            assertTrue(full.converged());
+            for (int c = 0; c < 3; c++) {
+                assertFalse(full.cancelled()[c]);
+                assertTrue(full.sizes()[c] > 0, "class " + c + " is empty");
+            }
+        }
+    }
+
+    @Test
+    void sameInputGivesIdenticalOutput() {
+        for (EmptyClusterRule rule : EmptyClusterRule.values()) {
+            Blobs a = blobs(new int[] {7000, 3000}, 7);
+            Blobs b = blobs(new int[] {7000, 3000}, 7);
+            try (CpuBackend backend = new CpuBackend(2)) {
+                PooledLloyd lloyd = new PooledLloyd(opts(5, 20, 0, rule), backend);
+                IikmcResult ra = lloyd.run(a.blocks, 3, a.labels, RunMonitor.NONE);
+                IikmcResult rb = lloyd.run(b.blocks, 3, b.labels, RunMonitor.NONE);
+                assertArrayEquals(ra.centres(), rb.centres());
+                assertArrayEquals(ra.cancelled(), rb.cancelled());
+                assertArrayEquals(ra.sizes(), rb.sizes());
+                assertArrayEquals(ra.changedFraction(), rb.changedFraction());
+                assertEquals(ra.iterations(), rb.iterations());
+                for (int i = 0; i < a.labels.length; i++) {
+                    assertArrayEquals(a.labels[i], b.labels[i]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void kLargerThanDistinctPixelsIsRejected() {
+        float[][] blocks = {{1, 2, 1, 2}, {3, 4, 1, 2, 5, 6}};
+        byte[][] labels = labelsFor(blocks, 2);
+        try (CpuBackend backend = new CpuBackend(1)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new PooledLloyd(opts(8, 20, 0.01, EmptyClusterRule.CANCEL), backend)
+                            .run(blocks, 2, labels, RunMonitor.NONE));
+            assertEquals("k = 8 is larger than the 3 distinct valid pixel values", e.getMessage());
+            // Exactly k distinct rows are enough.
+            new PooledLloyd(opts(3, 20, 0.01, EmptyClusterRule.CANCEL), backend).run(blocks, 2, labels, RunMonitor.NONE);
+        }
+    }
+
+    @Test
+    void badInputIsRejected() {
+        try (CpuBackend backend = new CpuBackend(1)) {
+            PooledLloyd lloyd = new PooledLloyd(IikmcOptions.defaults(2), backend);
+            assertThrows(IllegalArgumentException.class,
+                    () -> lloyd.run(new float[][] {{1, 2, 3}}, 2, new byte[][] {new byte[2]}, RunMonitor.NONE));
+            assertThrows(IllegalArgumentException.class,
+                    () -> lloyd.run(new float[][] {{1, Float.NaN}}, 1, new byte[][] {new byte[2]}, RunMonitor.NONE));
+            assertEquals("there are no valid pixels to cluster", assertThrows(IllegalArgumentException.class,
+                    () -> lloyd.run(new float[][] {{}}, 1, new byte[][] {new byte[0]}, RunMonitor.NONE)).getMessage());
+        }
+    }
+
+    @Test
+    void cancellationIsHonoured() {
+        Blobs data = blobs(new int[] {100, 100}, 3);
+        RunMonitor cancelled = new RunMonitor() {
+            @Override
+            public boolean isCanceled() {
+                return true;
+            }
+        };
+        try (CpuBackend backend = new CpuBackend(1)) {
+            assertThrows(RunCancelledException.class, () -> new PooledLloyd(IikmcOptions.defaults(3), backend)
+                    .run(data.blocks, 3, data.labels, cancelled));
+        }
+    }
+
+    @Test
+    void benchHelperReturnsTwoPositiveTimes() {
+        double[] t = IikmcBench.secondsPerIteration(20_000, 6, 8, 1);
+        assertEquals(2, t.length);
+        assertTrue(t[0] > 0 && t[1] > 0);
+    }
+
+    /** Three Gaussian blobs (sd 1) at 0, 10 and 20 in every band, rows shuffled across blocks. */
+    private static Blobs blobs(int[] sizes, long seed) {
+        Random r = new Random(seed);
+        Blobs d = new Blobs();
+        d.blocks = new float[sizes.length][];
+        d.truth = new int[sizes.length][];
+        d.labels = new byte[sizes.length][];
+        double[] sums = new double[9];
+        long[] counts = new long[3];
+        for (int b = 0; b < sizes.length; b++) {
+            int n = sizes[b];
+            d.blocks[b] = new float[n * 3];
+            d.truth[b] = new int[n];
+            d.labels[b] = new byte[n];
+            for (int i = 0; i < n; i++) {
+                int t = r.nextInt(3);
+                d.truth[b][i] = t;
+                counts[t]++;
+                for (int j = 0; j < 3; j++) {
+                    float v = (float) (10 * t + r.nextGaussian());
+                    d.blocks[b][i * 3 + j] = v;
+                    sums[t * 3 + j] += v;
+                }
+            }
+        }
+        d.means = new double[9];
+        for (int i = 0; i < 9; i++) {
+            d.means[i] = sums[i] / counts[i / 3];
+        }
+        return d;
+    }
+
+    private static final class Blobs {
+        float[][] blocks;
+        int[][] truth;
+        byte[][] labels;
+        double[] means;
+    }
+}
