@@ -1,5 +1,8 @@
 package io.geocluster.host.raster;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -350,40 +354,36 @@ public final class LandsatScene {
         return sawL2 ? l2 : ungrouped;
     }
 
-    private static final Pattern JSON_COEFF = Pattern.compile(
-            "\"REFLECTANCE_(MULT|ADD)_BAND_(\\d+)\"\\s*:\\s*\"?([-+0-9.eE]+)\"?");
+    private static final Pattern COEFF_KEY = Pattern.compile("REFLECTANCE_(MULT|ADD)_BAND_(\\d+)");
 
-    private static Map<Integer, double[]> readMtlJson(String text, Path source) {
-        // USGS MTL JSON nests the same groups as objects and quotes numbers as strings. Cutting out the
-        // L2 object by brace depth avoids a JSON dependency for three keys per band.
-        int at = text.indexOf("\"" + L2_GROUP + "\"");
-        String body = text;
-        if (at >= 0) {
-            int open = text.indexOf('{', at);
-            int depth = 0;
-            int end = text.length();
-            for (int i = open; open >= 0 && i < text.length(); i++) {
-                char c = text.charAt(i);
-                depth += c == '{' ? 1 : c == '}' ? -1 : 0;
-                if (depth == 0) {
-                    end = i + 1;
-                    break;
-                }
-            }
-            body = open < 0 ? "" : text.substring(open, end);
-        } else {
-            int l1 = text.indexOf("\"" + L1_GROUP + "\"");
-            if (l1 >= 0) {
-                // Without an L2 group the only coefficients present are TOA ones: use the constants.
-                return Map.of();
-            }
+    /** USGS MTL JSON: the same groups as nested objects, numbers quoted as strings; read with Jackson. */
+    private static Map<Integer, double[]> readMtlJson(String text, Path source) throws IOException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IOException("Cannot read " + source + " as JSON: " + e.getOriginalMessage(), e);
+        }
+        JsonNode l2 = root.findValue(L2_GROUP);
+        if (l2 == null && root.findValue(L1_GROUP) != null) {
+            // Without an L2 group the only coefficients present are TOA ones: use the constants.
+            return Map.of();
         }
         Map<Integer, double[]> out = new HashMap<>();
-        Matcher m = JSON_COEFF.matcher(body);
-        while (m.find()) {
-            store(out, m.group(1), m.group(2), m.group(3), source);
-        }
+        collect(l2 != null ? l2 : root, out, source);
         return out;
+    }
+
+    private static void collect(JsonNode node, Map<Integer, double[]> out, Path source) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            Matcher m = COEFF_KEY.matcher(field.getKey());
+            if (m.matches() && field.getValue().isValueNode()) {
+                store(out, m.group(1), m.group(2), field.getValue().asText(), source);
+            } else if (field.getValue().isObject() && !field.getKey().equals(L1_GROUP)) {
+                collect(field.getValue(), out, source);
+            }
+        }
     }
 
     private static void put(Map<Integer, double[]> into, Matcher m, Path source) {
