@@ -246,19 +246,27 @@ public final class CpuBackend implements ComputeBackend {
                     }
                 }
             }
-            // Running minimum over centres, row-parallel and branch-free: which centre wins is
-            // data-dependent, and a branch per comparison would mispredict on real data.
+            // Minimum over centres, row-parallel and branch-free (which centre wins is
+            // data-dependent; a branch per comparison would mispredict): first the minimum value,
+            // then, from the last centre down, the index of a centre at exactly that value, chosen
+            // with integer masks so that the lowest index wins ties. Both loops vectorise where a
+            // select on two arrays did not.
             float[] best = scratch.best();
             int[] bestIndex = scratch.bestIndex();
             System.arraycopy(dist[0], 0, best, 0, nb);
-            java.util.Arrays.fill(bestIndex, 0, nb, 0);
             for (int c = 1; c < k; c++) {
                 float[] dc = dist[c];
                 for (int i = 0; i < nb; i++) {
-                    float v = dc[i];
-                    boolean closer = v < best[i];
-                    best[i] = closer ? v : best[i];
-                    bestIndex[i] = closer ? c : bestIndex[i];
+                    best[i] = Math.min(best[i], dc[i]);
+                }
+            }
+            java.util.Arrays.fill(bestIndex, 0, nb, k - 1);
+            for (int c = k - 1; c >= 0; c--) {
+                float[] dc = dist[c];
+                for (int i = 0; i < nb; i++) {
+                    int differ = Float.floatToRawIntBits(dc[i]) ^ Float.floatToRawIntBits(best[i]);
+                    int same = ~((differ | -differ) >> 31);
+                    bestIndex[i] = (bestIndex[i] & ~same) | (c & same);
                 }
             }
             System.arraycopy(bestIndex, 0, labels, start, nb);
