@@ -3,10 +3,7 @@ package io.geocluster.host.raster;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import mil.nga.tiff.FieldTagType;
 import mil.nga.tiff.FieldType;
@@ -67,20 +64,6 @@ public final class GeoTiffBandWriter {
         if (nodata != null) {
             dir.setStringEntryValue(FieldTagType.GDAL_NODATA, Integer.toString(nodata));
         }
-        byte[] bytes = TiffWriter.writeTiffToBytes(new TIFFImage(dir));
-        Path abs = target.toAbsolutePath();
-        Path folder = abs.getParent();
-        Files.createDirectories(folder);
-        Path tmp = Files.createTempFile(folder, "." + abs.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(target, TiffWriter.writeTiffToBytes(new TIFFImage(dir)));
     }
 }

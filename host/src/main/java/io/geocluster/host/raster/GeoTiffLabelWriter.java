@@ -2,10 +2,7 @@ package io.geocluster.host.raster;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import mil.nga.tiff.FieldTagType;
 import mil.nga.tiff.FieldType;
@@ -38,22 +35,7 @@ public final class GeoTiffLabelWriter {
         }
         FileDirectory dir = uint8Directory(grid, labels);
         // NGA builds the whole file in memory; its writer cannot write tiles, so strips it is.
-        byte[] bytes = TiffWriter.writeTiffToBytes(new TIFFImage(dir));
-        Path abs = target.toAbsolutePath();
-        Path folder = abs.getParent();
-        Files.createDirectories(folder);
-        // Same folder so the move is a rename on one file system: readers never see half a file.
-        Path tmp = Files.createTempFile(folder, "." + abs.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(target, TiffWriter.writeTiffToBytes(new TIFFImage(dir)));
     }
 
     /** A directory for one uint8 band holding {@code data}, with the grid's GeoTIFF tags and nodata. */
