@@ -37,6 +37,8 @@ public final class Main {
             switch (args[0]) {
                 case BenchCommand.NAME:
                     return new BenchCommand(out, err).run(rest);
+                case "iikmc":
+                    return new IikmcCommand(out, err).run(rest);
                 case MakeTestDataCommand.NAME:
                     return new MakeTestDataCommand(out).run(rest);
                 default:
@@ -62,6 +64,7 @@ public final class Main {
                 + "Commands:\n"
                 + "  batched-kmeans   cluster:BatchedKMeans over a GeoPackage or CSV point layer\n"
                 + "  smoothed-kmeans  cluster:SmoothedKMeans: the same after smoothing over the spatial neighbour graph\n"
+                + "  iikmc            cluster:IIkMC: inter-image k-means over Landsat C2 L2 scene folders\n"
                 + "  bench            throughput benchmark (partial fit, labelling, end to end)\n"
                 + "  make-test-data   generate a synthetic InSAR catalogue with ground truth\n\n"
                 + "Run 'geocluster <command> --help' for its inputs.\n";
