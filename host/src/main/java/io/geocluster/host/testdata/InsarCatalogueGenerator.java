@@ -157,20 +157,7 @@ public final class InsarCatalogueGenerator {
      * at least one of the outputs. Exit status 0 on success, 1 on I/O failure, 2 on bad input.
      */
     public static void main(String[] args) {
-        int status;
-        try {
-            status = run(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.print(usage());
-            status = 2;
-        } catch (IOException e) {
-            System.err.println("failed: " + e.getMessage());
-            status = 1;
-        }
-        if (status != 0) {
-            System.exit(status);
-        }
+        GeneratorMain.main(args, InsarCatalogueGenerator::run, usage());
     }
 
     private static int run(String[] args) throws IOException {
