@@ -5,7 +5,7 @@ import io.geocluster.host.io.GeoPackagePointSink;
 import io.geocluster.host.io.LocalLayers;
 import io.geocluster.host.testdata.InsarCatalogueGenerator;
 import io.geocluster.plugin.process.BatchedKMeansParameters;
-import io.geocluster.plugin.process.BatchedKMeansProcess;
+import io.geocluster.plugin.process.BatchedKMeansJob;
 import io.geocluster.plugin.process.BatchedKMeansResult;
 import io.geocluster.plugin.process.ProcessInputs;
 import io.geocluster.plugin.spi.LayerSource;
@@ -49,7 +49,7 @@ final class EndToEndBench {
                     "k", "8", "backend", "cpu")));
             BatchedKMeansResult result;
             try (LayerSource source = LocalLayers.open(gpkg)) {
-                result = new BatchedKMeansProcess(s -> { }, dir).execute(p, source, new GeoPackagePointSink(out, false),
+                result = new BatchedKMeansJob(s -> { }, dir).execute(p, source, new GeoPackagePointSink(out, false),
                         RunMonitor.NONE, null);
             }
             JsonNode summary = new ObjectMapper().readTree(result.summary());

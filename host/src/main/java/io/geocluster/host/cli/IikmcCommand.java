@@ -1,5 +1,6 @@
 package io.geocluster.host.cli;
 
+import io.geocluster.plugin.raster.QaMask;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,7 +15,6 @@ import io.geocluster.engine.iikmc.PooledLloyd;
 import io.geocluster.host.raster.GeoTiffGrid;
 import io.geocluster.host.raster.GeoTiffLabelWriter;
 import io.geocluster.host.raster.LandsatScene;
-import io.geocluster.host.raster.QaMask;
 import io.geocluster.plugin.output.Palette;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -2,12 +2,12 @@ package io.geocluster.host.cli;
 
 import io.geocluster.engine.RunMonitor;
 import io.geocluster.plugin.process.BatchedKMeansParameters;
-import io.geocluster.plugin.process.BatchedKMeansProcess;
+import io.geocluster.plugin.process.BatchedKMeansJob;
 import io.geocluster.plugin.process.BatchedKMeansResult;
 import io.geocluster.plugin.process.ProcessInputs;
 import io.geocluster.plugin.process.ProcessParameter;
 import io.geocluster.plugin.process.SmoothedKMeansParameters;
-import io.geocluster.plugin.process.SmoothedKMeansProcess;
+import io.geocluster.plugin.process.SmoothedKMeansJob;
 import io.geocluster.plugin.spi.LayerSink;
 import io.geocluster.plugin.spi.LayerSource;
 import java.io.IOException;
@@ -26,7 +26,7 @@ enum PointProcess {
         @Override
         BatchedKMeansResult run(ProcessInputs in, LayerSource source, LayerSink sink, RunMonitor monitor, String style,
                                 Consumer<String> log, Path scratch) throws IOException {
-            return new BatchedKMeansProcess(log, scratch).execute(BatchedKMeansParameters.from(in), source, sink, monitor, style);
+            return new BatchedKMeansJob(log, scratch).execute(BatchedKMeansParameters.from(in), source, sink, monitor, style);
         }
     },
     /** {@code cluster:SmoothedKMeans}. */
@@ -36,7 +36,7 @@ enum PointProcess {
         @Override
         BatchedKMeansResult run(ProcessInputs in, LayerSource source, LayerSink sink, RunMonitor monitor, String style,
                                 Consumer<String> log, Path scratch) throws IOException {
-            return new SmoothedKMeansProcess(log, scratch).execute(SmoothedKMeansParameters.from(in), source, sink, monitor, style);
+            return new SmoothedKMeansJob(log, scratch).execute(SmoothedKMeansParameters.from(in), source, sink, monitor, style);
         }
     };
 

@@ -1,5 +1,6 @@
 package io.geocluster.host.raster;
 
+import io.geocluster.plugin.raster.QaMask;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,9 +1,6 @@
 package io.geocluster.host.raster;
 
-import static io.geocluster.host.raster.QaMaskTest.CLEAR_LAND;
-import static io.geocluster.host.raster.QaMaskTest.CLOUD_DILATED;
-import static io.geocluster.host.raster.QaMaskTest.FILL;
-import static io.geocluster.host.raster.QaMaskTest.SHADOW_HIGH;
+import io.geocluster.plugin.raster.QaMask;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,6 +24,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LandsatSceneTest {
+    // QA_PIXEL words written by hand from the bit table in DESIGN.md §5.
+    private static final int FILL = 1;
+    /** Clear land: clear bit 6, every confidence pair low (01). */
+    private static final int CLEAR_LAND = (1 << 6) | (1 << 8) | (1 << 10) | (1 << 12) | (1 << 14);
+    /** Cloud (bit 3) with its dilation (bit 1), high cloud confidence. */
+    private static final int CLOUD_DILATED = (1 << 3) | (1 << 1) | (3 << 8) | (1 << 10) | (1 << 12) | (1 << 14);
+    /** Cloud shadow (bit 4) with high shadow confidence. */
+    private static final int SHADOW_HIGH = (1 << 4) | (1 << 8) | (3 << 10) | (1 << 12) | (1 << 14);
+
 
     static final String ID = "LC08_L2SP_199026_20200801_20200807_02_T1";
     /** 4 columns x 3 rows, 30 m UTM 32N. */

@@ -1,5 +1,6 @@
 package io.geocluster.host.testdata;
 
+import io.geocluster.plugin.raster.QaMask;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +11,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.geocluster.host.raster.GeoTiffBand;
 import io.geocluster.host.raster.GeoTiffGrid;
 import io.geocluster.host.raster.LandsatScene;
-import io.geocluster.host.raster.QaMask;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.geocluster.host.raster;
+package io.geocluster.plugin.raster;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

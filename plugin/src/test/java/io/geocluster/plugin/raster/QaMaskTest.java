@@ -1,4 +1,4 @@
-package io.geocluster.host.raster;
+package io.geocluster.plugin.raster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

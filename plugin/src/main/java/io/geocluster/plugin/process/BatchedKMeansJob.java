@@ -44,7 +44,7 @@ import java.util.function.Consumer;
  * and the host (over files). Nothing is published unless the whole run succeeds: the writer is
  * committed last and discarded on any failure or cancellation, and the source is only read.
  */
-public final class BatchedKMeansProcess {
+public final class BatchedKMeansJob {
     /** Free space left on the scratch disk after the pass cache. */
     private static final long SCRATCH_MARGIN = 1L << 30;
 
@@ -56,7 +56,7 @@ public final class BatchedKMeansProcess {
      * @param scratch folder for the pass cache ({@link SpillingBatchStream}), or {@code null} to
      *        read the source on every pass
      */
-    public BatchedKMeansProcess(Consumer<String> log, Path scratch) {
+    public BatchedKMeansJob(Consumer<String> log, Path scratch) {
         this.log = log;
         this.scratch = scratch;
     }

@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * ({@link SpatialSmoothing}); the clustering, labelling and publishing are BatchedKMeans's own,
  * run on a view of the layer whose features read smoothed. The summary adds the graph statistics.
  */
-public final class SmoothedKMeansProcess {
+public final class SmoothedKMeansJob {
     /** CRS codes whose coordinates are longitude/latitude degrees. */
     private static final Set<String> GEOGRAPHIC = Set.of("EPSG:4326", "EPSG:4258", "EPSG:4979", "CRS:84", "OGC:CRS84");
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -41,20 +41,20 @@ public final class SmoothedKMeansProcess {
      * @param scratch folder for the smoothing scratch files and the pass cache; {@code null} for
      *        the system temporary folder
      */
-    public SmoothedKMeansProcess(Consumer<String> log, Path scratch) {
+    public SmoothedKMeansJob(Consumer<String> log, Path scratch) {
         this.log = log;
         this.scratch = scratch != null ? scratch : Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     /**
-     * Runs the process; see {@link BatchedKMeansProcess#execute} for the contract.
+     * Runs the process; see {@link BatchedKMeansJob#execute} for the contract.
      */
     public BatchedKMeansResult execute(SmoothedKMeansParameters p, LayerSource source, LayerSink sink, RunMonitor monitor,
                                        String styleSld) throws IOException {
         LayerSchema schema = source.schema();
-        List<String> features = BatchedKMeansProcess.selectFeatures(schema, p.clustering());
+        List<String> features = BatchedKMeansJob.selectFeatures(schema, p.clustering());
         String outputName = p.clustering().outputName() != null ? p.clustering().outputName()
-                : BatchedKMeansProcess.defaultOutputName(schema.name());
+                : BatchedKMeansJob.defaultOutputName(schema.name());
         sink.checkWritable(outputName);
         boolean geographic = schema.crs() != null && GEOGRAPHIC.contains(schema.crs().toUpperCase(Locale.ROOT));
         SmoothingOptions options = p.options(geographic);
@@ -75,7 +75,7 @@ public final class SmoothedKMeansProcess {
             log.accept(String.format(Locale.ROOT, "graph: %,d points, mean degree %.2f, median edge %.1f m, %,d isolated;"
                     + " smoothing took %.1f s", graph.nodes(), graph.meanDegree(), graph.medianEdgeLength(), graph.isolated(),
                     smoothingSeconds));
-            result = new BatchedKMeansProcess(log, scratch).execute(p.clustering(),
+            result = new BatchedKMeansJob(log, scratch).execute(p.clustering(),
                     new SmoothedLayerSource(source, features, smoothed), sink, monitor, styleSld);
             return new BatchedKMeansResult(result.layer(), summary(result.summary(), p, options, graph, smoothingSeconds),
                     result.profiles());

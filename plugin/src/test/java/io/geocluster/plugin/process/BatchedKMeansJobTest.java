@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class BatchedKMeansProcessTest {
+class BatchedKMeansJobTest {
     private static MemoryLayers.Source threeGroups(int n) {
         Random r = new Random(4);
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -58,7 +58,7 @@ class BatchedKMeansProcessTest {
     void labelsEveryRowAndPublishesOnce() throws IOException {
         MemoryLayers.Source source = threeGroups(3000);
         MemoryLayers.Sink sink = new MemoryLayers.Sink();
-        BatchedKMeansResult result = new BatchedKMeansProcess(s -> { }, null).execute(
+        BatchedKMeansResult result = new BatchedKMeansJob(s -> { }, null).execute(
                 params("staticAttributes", "velocity", "dynamicAttributes", "series", "k", "3", "keepAttributes", "name,truth", "backend", "cpu"),
                 source, sink, RunMonitor.NONE, null);
         List<Object[]> rows = sink.published.get("pts_clusters");
@@ -98,10 +98,10 @@ class BatchedKMeansProcessTest {
         BatchedKMeansParameters p = params("staticAttributes", "velocity", "dynamicAttributes", "series", "k", "3");
         MemoryLayers.Source direct = threeGroups(2000);
         MemoryLayers.Sink directSink = new MemoryLayers.Sink();
-        new BatchedKMeansProcess(s -> { }, null).execute(p, direct, directSink, RunMonitor.NONE, null);
+        new BatchedKMeansJob(s -> { }, null).execute(p, direct, directSink, RunMonitor.NONE, null);
         MemoryLayers.Source cachedSource = threeGroups(2000);
         MemoryLayers.Sink cachedSink = new MemoryLayers.Sink();
-        new BatchedKMeansProcess(s -> { }, scratch).execute(p, cachedSource, cachedSink, RunMonitor.NONE, null);
+        new BatchedKMeansJob(s -> { }, scratch).execute(p, cachedSource, cachedSink, RunMonitor.NONE, null);
         assertEquals(3, direct.opened, "statistics, training and labelling each read the source");
         assertEquals(1, cachedSource.opened, "only the statistics pass reads the source");
         List<Object[]> a = directSink.published.get("pts_clusters");
@@ -124,7 +124,7 @@ class BatchedKMeansProcessTest {
         MemoryLayers.Source source = new MemoryLayers.Source(MemoryLayers.schema(List.of(
                 new AttributeInfo("velocity", AttributeType.REAL))), rows);
         List<String> log = new ArrayList<>();
-        BatchedKMeansResult result = new BatchedKMeansProcess(log::add, null).execute(
+        BatchedKMeansResult result = new BatchedKMeansJob(log::add, null).execute(
                 params("staticAttributes", "velocity", "k", "3"), source, new MemoryLayers.Sink(), RunMonitor.NONE, null);
         JsonNode summary = new ObjectMapper().readTree(result.summary());
         assertEquals(2, summary.get("emptyClusters").asInt());
@@ -139,7 +139,7 @@ class BatchedKMeansProcessTest {
         MemoryLayers.Source source = threeGroups(1000);
         MemoryLayers.Sink sink = new MemoryLayers.Sink();
         sink.failAfter = 500;
-        assertThrows(IOException.class, () -> new BatchedKMeansProcess(s -> { }, null).execute(
+        assertThrows(IOException.class, () -> new BatchedKMeansJob(s -> { }, null).execute(
                 params("staticAttributes", "velocity", "k", "3"), source, sink, RunMonitor.NONE, null));
         assertTrue(sink.published.isEmpty());
         assertEquals(1, sink.discarded);
@@ -158,7 +158,7 @@ class BatchedKMeansProcessTest {
                 return pass.equals("labelling");
             }
         };
-        assertThrows(RunCancelledException.class, () -> new BatchedKMeansProcess(s -> { }, null).execute(
+        assertThrows(RunCancelledException.class, () -> new BatchedKMeansJob(s -> { }, null).execute(
                 params("staticAttributes", "velocity", "k", "3"), source, sink2, cancelInLabelling, null));
         assertTrue(sink2.published.isEmpty());
         assertEquals(1, sink2.discarded);
@@ -168,16 +168,16 @@ class BatchedKMeansProcessTest {
     void badInputFailsBeforeAnyOutput() {
         MemoryLayers.Source source = threeGroups(10);
         MemoryLayers.Sink sink = new MemoryLayers.Sink();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BatchedKMeansProcess(s -> { }, null)
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BatchedKMeansJob(s -> { }, null)
                 .execute(params("k", "3"), source, sink, RunMonitor.NONE, null));
         assertTrue(e.getMessage().contains("at least one feature"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new BatchedKMeansProcess(s -> { }, null)
+        e = assertThrows(IllegalArgumentException.class, () -> new BatchedKMeansJob(s -> { }, null)
                 .execute(params("staticAttributes", "name"), source, sink, RunMonitor.NONE, null));
         assertTrue(e.getMessage().contains("'name'"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new BatchedKMeansProcess(s -> { }, null)
+        e = assertThrows(IllegalArgumentException.class, () -> new BatchedKMeansJob(s -> { }, null)
                 .execute(params("staticAttributes", "velocity", "k", "20"), source, sink, RunMonitor.NONE, null));
         assertTrue(e.getMessage().contains("k = 20"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new BatchedKMeansProcess(s -> { }, null)
+        e = assertThrows(IllegalArgumentException.class, () -> new BatchedKMeansJob(s -> { }, null)
                 .execute(params("staticAttributes", "velocity", "backend", "gpu"), source, sink, RunMonitor.NONE, null));
         assertTrue(e.getMessage().contains("gpu"), e.getMessage());
         assertTrue(sink.published.isEmpty());
