@@ -1,0 +1,15 @@
+/*
+ * Compile-only declaration. Signatures copied from GeoServer (GPL 2.0), read at
+ * geoserver/geoserver src/main/src/main/java/org/geoserver/catalog/ResourceInfo.java
+ * The real type ships with GeoServer; this module is never packaged.
+ */
+package org.geoserver.catalog;
+
+/** A published resource: a feature type or a coverage (declaration only). */
+public interface ResourceInfo {
+    String getName();
+
+    String getSRS();
+
+    String prefixedName();
+}

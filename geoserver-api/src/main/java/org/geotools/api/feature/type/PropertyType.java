@@ -1,0 +1,13 @@
+/*
+ * Compile-only declaration. Signatures copied from GeoTools (LGPL), read at
+ * geotools/geotools modules/library/api/src/main/java/org/geotools/api/feature/type/PropertyType.java
+ * The real type ships with GeoServer; this module is never packaged.
+ */
+package org.geotools.api.feature.type;
+
+/** The type of a property: its name and Java binding (declaration only). */
+public interface PropertyType {
+    Name getName();
+
+    Class<?> getBinding();
+}

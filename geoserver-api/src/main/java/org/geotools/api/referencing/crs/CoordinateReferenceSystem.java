@@ -1,0 +1,12 @@
+/*
+ * Compile-only declaration. Signatures copied from GeoTools (LGPL), read at
+ * geotools/geotools modules/library/api/src/main/java/org/geotools/api/referencing/crs/CoordinateReferenceSystem.java
+ * The real type ships with GeoServer; this module is never packaged.
+ */
+package org.geotools.api.referencing.crs;
+
+import org.geotools.api.referencing.ReferenceSystem;
+
+/** A coordinate reference system (declaration only). */
+public interface CoordinateReferenceSystem extends ReferenceSystem {
+}

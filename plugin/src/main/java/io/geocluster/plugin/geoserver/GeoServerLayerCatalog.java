@@ -1,0 +1,131 @@
+package io.geocluster.plugin.geoserver;
+
+import io.geocluster.plugin.raster.QaMask;
+import io.geocluster.plugin.spi.LayerCatalog;
+import io.geocluster.plugin.spi.LayerSink;
+import io.geocluster.plugin.spi.LayerSource;
+import io.geocluster.plugin.spi.RasterSink;
+import io.geocluster.plugin.spi.SceneSource;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.geoserver.catalog.Catalog;
+import org.geoserver.catalog.FeatureTypeInfo;
+import org.geoserver.catalog.LayerInfo;
+import org.geoserver.catalog.WorkspaceInfo;
+import org.geoserver.platform.GeoServerResourceLoader;
+
+/**
+ * The {@link LayerCatalog} of the WPS processes inside GeoServer: layer names are names of the
+ * GeoServer catalog ({@code workspace:layer}, or a bare name GeoServer resolves), results are
+ * published into a workspace of the same catalog, and temporary files live under the data
+ * directory's {@code tmp/geocluster} folder.
+ *
+ * <p>Vector layers are read by {@link FeatureTypeLayerSource} and results written and published
+ * by {@link CatalogLayerSink}. Coverages (scenes for IIkMC) and raster publishing are not
+ * supported yet: {@link #openScene} and {@link #rasterSink} refuse with a message saying so.
+ *
+ * <p><b>Thread safety:</b> one instance (a Spring bean) serves concurrent runs; it keeps no state
+ * of its own beyond the catalog and the data directory.
+ */
+public final class GeoServerLayerCatalog implements LayerCatalog {
+    private final Catalog catalog;
+    private final Supplier<Path> dataDirectory;
+    private final GeoServerClasses classes;
+
+    /**
+     * The catalog as GeoServer's Spring context wires it.
+     *
+     * @param catalog GeoServer's {@code catalog} bean
+     * @param resourceLoader GeoServer's {@code resourceLoader} bean, which knows the data directory
+     */
+    public GeoServerLayerCatalog(Catalog catalog, GeoServerResourceLoader resourceLoader) {
+        // The data directory is looked up when needed: the loader learns it from the servlet context.
+        this(catalog, () -> dataDirectory(resourceLoader), new LiveGeoServerClasses());
+        Objects.requireNonNull(resourceLoader, "resourceLoader");
+    }
+
+    GeoServerLayerCatalog(Catalog catalog, Supplier<Path> dataDirectory, GeoServerClasses classes) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
+        this.classes = Objects.requireNonNull(classes, "classes");
+    }
+
+    private static Path dataDirectory(GeoServerResourceLoader loader) {
+        File base = loader.getBaseDirectory();
+        if (base == null) {
+            throw new IllegalStateException("GeoServer's resource loader has no data directory");
+        }
+        return base.toPath();
+    }
+
+    /**
+     * @throws IllegalArgumentException when the catalog has no layer of that name, or the layer is
+     *         not a vector layer of simple features with a geometry
+     */
+    @Override
+    public LayerSource openPoints(String layer) throws IOException {
+        Objects.requireNonNull(layer, "layer");
+        LayerInfo info = catalog.getLayerByName(layer);
+        if (info == null) {
+            throw new IllegalArgumentException("No layer named '" + layer + "' in the GeoServer catalog;"
+                    + " give it as workspace:name");
+        }
+        if (!(info.getResource() instanceof FeatureTypeInfo featureType)) {
+            throw new IllegalArgumentException("Layer '" + layer + "' is not a vector layer; the point processes"
+                    + " read vector layers (feature types)");
+        }
+        return new FeatureTypeLayerSource(layer, featureType, classes);
+    }
+
+    /** Not supported yet in GeoServer: always throws {@link IllegalArgumentException}. */
+    @Override
+    public SceneSource openScene(String scene, List<String> bands, QaMask mask) {
+        throw new IllegalArgumentException("Reading scenes ('" + scene + "') from GeoServer coverages is not"
+                + " supported yet in GeoServer; run cluster:IIkMC with the geocluster command line over scene folders");
+    }
+
+    /**
+     * @throws IllegalArgumentException when the workspace does not exist, or no workspace was given
+     *         and the catalog has no default one
+     */
+    @Override
+    public LayerSink pointSink(String workspace) {
+        return new CatalogLayerSink(catalog, workspace(workspace), dataDirectory.get(), classes);
+    }
+
+    /** Not supported yet in GeoServer: always throws {@link IllegalArgumentException}. */
+    @Override
+    public RasterSink rasterSink(String workspace) {
+        throw new IllegalArgumentException("Publishing label rasters is not supported yet in GeoServer;"
+                + " run cluster:IIkMC with the geocluster command line");
+    }
+
+    /** A new folder under {@code <data directory>/tmp/geocluster}. */
+    @Override
+    public Path createScratchDirectory() throws IOException {
+        Path parent = dataDirectory.get().resolve("tmp").resolve("geocluster");
+        Files.createDirectories(parent);
+        return Files.createTempDirectory(parent, "run-");
+    }
+
+    private WorkspaceInfo workspace(String name) {
+        if (name == null || name.isEmpty()) {
+            WorkspaceInfo workspace = catalog.getDefaultWorkspace();
+            if (workspace == null) {
+                throw new IllegalArgumentException("The GeoServer catalog has no default workspace; give the workspace"
+                        + " input");
+            }
+            return workspace;
+        }
+        WorkspaceInfo workspace = catalog.getWorkspaceByName(name);
+        if (workspace == null) {
+            throw new IllegalArgumentException("No workspace named '" + name + "' in the GeoServer catalog");
+        }
+        return workspace;
+    }
+}

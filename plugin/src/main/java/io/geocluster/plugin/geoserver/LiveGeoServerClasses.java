@@ -1,0 +1,127 @@
+package io.geocluster.plugin.geoserver;
+
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.geoserver.catalog.Catalog;
+import org.geoserver.catalog.CatalogBuilder;
+import org.geoserver.catalog.DataStoreInfo;
+import org.geoserver.catalog.FeatureTypeInfo;
+import org.geoserver.catalog.LayerInfo;
+import org.geoserver.catalog.StyleInfo;
+import org.geoserver.catalog.WorkspaceInfo;
+import org.geotools.api.data.DataStore;
+import org.geotools.api.data.DataStoreFinder;
+import org.geotools.api.data.DefaultTransaction;
+import org.geotools.api.data.Query;
+import org.geotools.api.data.SimpleFeatureSource;
+import org.geotools.api.data.Transaction;
+import org.geotools.api.feature.simple.SimpleFeatureType;
+import org.geotools.api.referencing.FactoryException;
+import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
+import org.geotools.feature.simple.SimpleFeatureTypeBuilder;
+import org.geotools.referencing.CRS;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * {@link GeoServerClasses} over the real GeoServer and GeoTools classes, as GeoServer's own
+ * {@code ImportProcess} uses them.
+ */
+final class LiveGeoServerClasses implements GeoServerClasses {
+    /** {@code GeoPkgDataStoreFactory.DBTYPE} and {@code DATABASE} keys and the dbtype value. */
+    static final String DBTYPE = "dbtype";
+    static final String DATABASE = "database";
+    static final String GEOPKG = "geopkg";
+
+    @Override
+    public Query query(String typeName, String[] propertyNames) {
+        Query query = new Query(typeName);
+        query.setPropertyNames(propertyNames);
+        return query;
+    }
+
+    @Override
+    public DataStore openGeoPackage(File file) throws IOException {
+        Map<String, Object> params = new HashMap<>();
+        params.put(DBTYPE, GEOPKG);
+        params.put(DATABASE, file);
+        DataStore store = DataStoreFinder.getDataStore(params);
+        if (store == null) {
+            throw new IOException("GeoTools found no GeoPackage data store for " + file
+                    + ": is gt-geopkg missing from WEB-INF/lib?");
+        }
+        return store;
+    }
+
+    @Override
+    public SimpleFeatureType pointFeatureType(String typeName, String geometryName, List<ResultColumns.Column> columns,
+                                              String crsCode, String crsWkt) throws IOException {
+        SimpleFeatureTypeBuilder builder = new SimpleFeatureTypeBuilder();
+        builder.setName(typeName);
+        CoordinateReferenceSystem crs = crs(crsCode, crsWkt);
+        if (crs != null) {
+            builder.setCRS(crs);
+        }
+        builder.add(geometryName, Point.class, crs);
+        for (ResultColumns.Column column : columns) {
+            builder.add(column.name(), column.binding());
+        }
+        builder.setDefaultGeometry(geometryName);
+        return builder.buildFeatureType();
+    }
+
+    /** The CRS by code when there is one (GeoServer then finds its SRS by code), else by WKT. */
+    private static CoordinateReferenceSystem crs(String code, String wkt) throws IOException {
+        try {
+            if (code != null) {
+                return CRS.decode(code);
+            }
+            return wkt != null ? CRS.parseWKT(wkt) : null;
+        } catch (FactoryException e) {
+            throw new IOException("Cannot build the CRS " + (code != null ? code : wkt) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Transaction transaction(String handle) {
+        return new DefaultTransaction(handle);
+    }
+
+    @Override
+    public DataStoreInfo buildDataStore(Catalog catalog, WorkspaceInfo workspace, String name) {
+        CatalogBuilder builder = new CatalogBuilder(catalog);
+        builder.setWorkspace(workspace);
+        return builder.buildDataStore(name);
+    }
+
+    @Override
+    public FeatureTypeInfo buildFeatureType(Catalog catalog, DataStoreInfo store, SimpleFeatureSource source)
+            throws IOException {
+        CatalogBuilder builder = new CatalogBuilder(catalog);
+        builder.setWorkspace(store.getWorkspace());
+        builder.setStore(store);
+        // The feature source is passed explicitly: the store may not be in the catalog yet.
+        FeatureTypeInfo featureType = builder.buildFeatureType(source);
+        builder.setupBounds(featureType, source);
+        return featureType;
+    }
+
+    @Override
+    public LayerInfo buildLayer(Catalog catalog, FeatureTypeInfo featureType) throws IOException {
+        return new CatalogBuilder(catalog).buildLayer(featureType);
+    }
+
+    @Override
+    public void writeStyle(Catalog catalog, StyleInfo style, String sld) throws IOException {
+        catalog.getResourcePool().writeStyle(style, new ByteArrayInputStream(sld.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void deleteStyle(Catalog catalog, StyleInfo style) throws IOException {
+        catalog.getResourcePool().deleteStyle(style, true);
+    }
+}
