@@ -103,6 +103,7 @@ class CatalogLayerSinkTest {
         assertSame(workspace, store.getWorkspace());
         assertEquals("geopkg", store.getConnectionParameters().get("dbtype"));
         assertEquals("file:data/results/geocluster.gpkg", store.getConnectionParameters().get("database"));
+        assertSame(store, ((Fakes.FakeFeatureTypeInfo) catalog.resources.get(0)).storeInfo);
 
         LayerInfo layer = catalog.getLayerByName("results:clusters");
         StyleInfo style = ((FakeLayer) layer).defaultStyle;
@@ -302,5 +303,52 @@ class CatalogLayerSinkTest {
         assertFalse(a.equals(b));
         assertEquals(dataDirectory.resolve("tmp/geocluster"), a.getParent());
         assertTrue(Files.isDirectory(b));
+    }
+
+    @Test
+    void failureAfterTheTableWasCreatedDropsItAndTheNewFile() {
+        classes.geoPackages.put(storeFile(), new FakeDataStore());
+        classes.geoPackages.get(storeFile()).failWriterAppend = true;
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> sink().create(output("clusters", List.of())));
+        assertEquals("no connection left in the pool", e.getMessage());
+        FakeDataStore data = classes.geoPackages.get(storeFile());
+        assertEquals(List.of("clusters"), data.removed);
+        assertEquals(1, data.disposed);
+        assertFalse(Files.exists(storeFile()));
+    }
+
+    @Test
+    void failedDatabaseCommitPublishesNothing() throws IOException {
+        LayerWriter writer = sink().create(output("clusters", List.of()));
+        writeThreeRows(writer, NO_KEPT);
+        classes.transactions.get(0).failCommit = true;
+        assertThrows(IOException.class, () -> writer.commit(SLD));
+        writer.close();
+        assertEquals(List.of(), catalog.log);
+        assertEquals(List.of("clusters"), classes.geoPackages.get(storeFile()).removed);
+        assertEquals(List.of(), files());
+    }
+
+    @Test
+    void aStoreCreatedMeanwhileByAnotherRunIsUsedNotAddedTwice() throws IOException {
+        try (LayerWriter writer = sink().create(output("clusters", List.of()))) {
+            writeThreeRows(writer, NO_KEPT);
+            FakeDataStoreInfo store = new FakeDataStoreInfo("geocluster", workspace);
+            store.setType("GeoPackage");
+            catalog.stores.add(store);
+            writer.commit(SLD);
+            assertSame(store, ((Fakes.FakeFeatureTypeInfo) catalog.resources.get(0)).storeInfo);
+        }
+        assertEquals(List.of("add featuretype results:clusters", "add style results:clusters",
+                "add layer results:clusters"), catalog.log);
+    }
+
+    @Test
+    void writerRefusesUseAfterCommitOrClose() throws IOException {
+        LayerWriter writer = sink().create(output("clusters", List.of()));
+        writer.commit(SLD);
+        assertThrows(IllegalStateException.class, () -> writeThreeRows(writer, NO_KEPT));
+        writer.close();
+        assertThrows(IllegalStateException.class, () -> writer.commit(SLD));
     }
 }

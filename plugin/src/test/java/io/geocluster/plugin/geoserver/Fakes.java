@@ -272,6 +272,8 @@ final class Fakes {
         int writersClosed;
         /** Throw from {@code write()} once this many rows were written in total. */
         long failWriteAt = -1;
+        /** Throw from {@code getFeatureWriterAppend}. */
+        boolean failWriterAppend;
         long written;
 
         @Override
@@ -310,6 +312,9 @@ final class Fakes {
         @Override
         public FeatureWriter<SimpleFeatureType, SimpleFeature> getFeatureWriterAppend(String typeName,
                                                                                      Transaction transaction) {
+            if (failWriterAppend) {
+                throw new IllegalStateException("no connection left in the pool");
+            }
             FakeTransaction tx = (FakeTransaction) transaction;
             Type type = schemas.get(typeName);
             String geometry = type.getGeometryDescriptor().getLocalName();
@@ -351,9 +356,13 @@ final class Fakes {
         int commits;
         int rollbacks;
         boolean closed;
+        boolean failCommit;
 
         @Override
-        public void commit() {
+        public void commit() throws IOException {
+            if (failCommit) {
+                throw new IOException("database is locked");
+            }
             pending.forEach(Runnable::run);
             pending.clear();
             commits++;
@@ -428,7 +437,8 @@ final class Fakes {
         final WorkspaceInfo workspace;
         final String srs;
         final FeatureSource<? extends FeatureType, ? extends Feature> source;
-        int sourcesHandedOut;
+        /** The store it was built for, when built by {@link FakeClasses}. */
+        DataStoreInfo storeInfo;
 
         FakeFeatureTypeInfo(String name, WorkspaceInfo workspace, String srs,
                             FeatureSource<? extends FeatureType, ? extends Feature> source) {
@@ -456,7 +466,6 @@ final class Fakes {
         @Override
         public FeatureSource<? extends FeatureType, ? extends Feature> getFeatureSource(ProgressListener listener,
                                                                                         Hints hints) {
-            sourcesHandedOut++;
             return source;
         }
     }
@@ -741,7 +750,10 @@ final class Fakes {
 
         @Override
         public FeatureTypeInfo buildFeatureType(Catalog catalog, DataStoreInfo store, SimpleFeatureSource source) {
-            return new FakeFeatureTypeInfo(source.getName().getLocalPart(), store.getWorkspace(), "EPSG:3035", source);
+            FakeFeatureTypeInfo featureType = new FakeFeatureTypeInfo(source.getName().getLocalPart(), store.getWorkspace(),
+                    "EPSG:3035", source);
+            featureType.storeInfo = store;
+            return featureType;
         }
 
         @Override
