@@ -16,7 +16,6 @@ import org.geoserver.catalog.FeatureTypeInfo;
 import org.geoserver.catalog.LayerInfo;
 import org.geoserver.catalog.StyleInfo;
 import org.geoserver.catalog.WorkspaceInfo;
-import org.geotools.api.data.DataAccess;
 import org.geotools.api.data.DataStore;
 import org.geotools.api.data.FeatureWriter;
 import org.geotools.api.data.SimpleFeatureSource;
@@ -48,8 +47,6 @@ import org.locationtech.jts.geom.GeometryFactory;
 final class CatalogLayerWriter implements LayerWriter {
     /** Rows per database transaction while writing. */
     static final int ROWS_PER_TRANSACTION = 50_000;
-    /** GeoServer's store type name of GeoPackage stores. */
-    static final String STORE_TYPE = "GeoPackage";
 
     private final CatalogLayerSink sink;
     private final Catalog catalog;
@@ -81,14 +78,9 @@ final class CatalogLayerWriter implements LayerWriter {
         this.layer = layer;
         this.columns = new ResultColumns(layer);
         this.textSourceId = layer.sourceId().type() == AttributeType.TEXT;
-        DataStoreInfo store = resultStore();
+        DataStoreInfo store = sink.resultStore();
         if (store != null) {
-            // GeoServer's own, pooled instance: used, never disposed here.
-            DataAccess<?, ?> access = store.getDataStore(null);
-            if (!(access instanceof DataStore)) {
-                throw new IOException("Store '" + qualified(store.getName()) + "' did not open as a GeoPackage data store");
-            }
-            this.dataStore = (DataStore) access;
+            this.dataStore = CatalogLayerSink.dataStoreOf(store);
             this.ownsDataStore = false;
             this.createdFile = null;
         } else {
@@ -99,13 +91,8 @@ final class CatalogLayerWriter implements LayerWriter {
             this.ownsDataStore = true;
         }
         try {
-            for (String existing : dataStore.getTypeNames()) {
-                if (existing.equalsIgnoreCase(layer.name())) {
-                    throw new IllegalArgumentException("Store '" + qualified(CatalogLayerSink.STORE_NAME)
-                            + "' already has a table '" + existing + "' (not published as a layer); choose another"
-                            + " outputName or drop that table");
-                }
-            }
+            // Checked again: another run may have created the table since checkWritable.
+            sink.checkNoTable(layer.name(), dataStore);
             dataStore.createSchema(classes.pointFeatureType(layer.name(), columns.geometry, columns.columns,
                     layer.crs(), layer.crsWkt()));
             tableCreated = true;
@@ -115,16 +102,6 @@ final class CatalogLayerWriter implements LayerWriter {
             discard(e);
             throw e;
         }
-    }
-
-    /** The workspace's result store as the catalog has it now, or {@code null} when there is none. */
-    private DataStoreInfo resultStore() throws IOException {
-        DataStoreInfo store = catalog.getDataStoreByName(workspace, CatalogLayerSink.STORE_NAME);
-        if (store != null && !STORE_TYPE.equals(store.getType())) {
-            throw new IOException("Store '" + qualified(store.getName()) + "' exists but is a " + store.getType()
-                    + " store; geocluster publishes its results in a GeoPackage store of that name");
-        }
-        return store;
     }
 
     private DataStore openGeoPackage(Path file) throws IOException {
@@ -211,10 +188,10 @@ final class CatalogLayerWriter implements LayerWriter {
         CatalogChanges changes = new CatalogChanges(catalog);
         try {
             // Looked up again: a concurrent run may have created the store since this one started.
-            DataStoreInfo store = resultStore();
+            DataStoreInfo store = sink.resultStore();
             if (store == null) {
                 store = classes.buildDataStore(catalog, workspace, CatalogLayerSink.STORE_NAME);
-                store.setType(STORE_TYPE);
+                store.setType(CatalogLayerSink.STORE_TYPE);
                 store.getConnectionParameters().put(LiveGeoServerClasses.DBTYPE, LiveGeoServerClasses.GEOPKG);
                 store.getConnectionParameters().put(LiveGeoServerClasses.DATABASE, sink.storeUrl());
                 changes.add(store);
@@ -323,9 +300,5 @@ final class CatalogLayerWriter implements LayerWriter {
         if (closed || committed) {
             throw new IllegalStateException("layer '" + layer.name() + "' is already " + (committed ? "committed" : "closed"));
         }
-    }
-
-    private String qualified(String name) {
-        return workspace.getName() + ":" + name;
     }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.geoserver.catalog.FeatureTypeInfo;
 import org.geotools.api.data.FeatureSource;
 import org.geotools.api.data.Query;
@@ -25,6 +26,7 @@ import org.geotools.api.feature.type.FeatureType;
 import org.geotools.api.feature.type.GeometryDescriptor;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
 import org.geotools.feature.FeatureCollection;
+import org.geotools.feature.FeatureIterator;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -46,11 +48,21 @@ import org.locationtech.jts.geom.Geometry;
  * interior point ({@link Geometry#getInteriorPoint()}), which lies on the geometry, unlike the
  * centroid of a ring or a curved line; empty or missing geometries give NaN coordinates.
  *
- * <p><b>Limitations:</b> complex (non-simple) feature types, such as app-schema layers, are refused.
+ * <p><b>Limitations:</b> complex (non-simple) feature types, such as app-schema layers, are refused,
+ * and so are tables without a primary key, whose features GeoTools identifies afresh on every read.
+ * Passes follow the order the store returns features in; stores give the same order on every read
+ * of an unchanged table, except that PostgreSQL may start a large sequential scan where a
+ * concurrent one is (its {@code synchronize_seqscans} setting).
  */
 final class FeatureTypeLayerSource implements LayerSource {
     /** Name of the feature id pseudo-attribute, unless the layer already uses it. */
     static final String ID_NAME = "source_fid";
+    /**
+     * The ids GeoTools makes up for features of tables without a primary key:
+     * {@code "fid-" + java.rmi.server.UID} with ':' replaced by '_' (SimpleFeatureBuilder's
+     * {@code createDefaultFeatureId}), after the type name and a dot. They differ on every read.
+     */
+    private static final Pattern GENERATED_ID = Pattern.compile("(?:^|\\.)fid-(?:-?[0-9a-f]+_){2}-?[0-9a-f]+$");
 
     private final FeatureSource<SimpleFeatureType, SimpleFeature> features;
     private final GeoServerClasses classes;
@@ -92,6 +104,22 @@ final class FeatureTypeLayerSource implements LayerSource {
         int count = source.getCount(classes.query(typeName, new String[0]));
         this.schema = new LayerSchema(info.getName(), new AttributeInfo(id, AttributeType.TEXT), attributes,
                 info.getSRS(), wkt(geometry.getCoordinateReferenceSystem()), count >= 0 ? count : -1);
+        String first = firstId();
+        if (first != null && GENERATED_ID.matcher(first).find()) {
+            throw new IllegalArgumentException("Layer '" + layerName + "' has no stable feature ids (its table has no"
+                    + " primary key, so each read makes up new ids such as " + first + "); add a primary key to the"
+                    + " table, or publish a view with one, so that the passes of a run see the same features");
+        }
+    }
+
+    /** Id of the first feature, read with no attribute at all; {@code null} for an empty layer. */
+    private String firstId() throws IOException {
+        FeatureIterator<SimpleFeature> it = features.getFeatures(classes.query(typeName, new String[0])).features();
+        try {
+            return it.hasNext() ? it.next().getID() : null;
+        } finally {
+            it.close();
+        }
     }
 
     /** How a GeoTools attribute binding maps to the SPI's attribute types. */

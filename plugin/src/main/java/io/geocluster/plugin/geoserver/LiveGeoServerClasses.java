@@ -74,16 +74,33 @@ final class LiveGeoServerClasses implements GeoServerClasses {
         return builder.buildFeatureType();
     }
 
-    /** The CRS by code when there is one (GeoServer then finds its SRS by code), else by WKT. */
+    /**
+     * The CRS by code when there is one (GeoServer then finds its SRS by code), else, or when the
+     * code is unknown to GeoTools, by WKT; {@code null} when neither is given.
+     */
     private static CoordinateReferenceSystem crs(String code, String wkt) throws IOException {
-        try {
-            if (code != null) {
+        FactoryException byCode = null;
+        if (code != null) {
+            try {
                 return CRS.decode(code);
+            } catch (FactoryException e) {
+                byCode = e;
             }
-            return wkt != null ? CRS.parseWKT(wkt) : null;
-        } catch (FactoryException e) {
-            throw new IOException("Cannot build the CRS " + (code != null ? code : wkt) + ": " + e.getMessage(), e);
         }
+        if (wkt != null) {
+            try {
+                return CRS.parseWKT(wkt);
+            } catch (FactoryException e) {
+                if (byCode != null) {
+                    e.addSuppressed(byCode);
+                }
+                throw new IOException("Cannot build the CRS of the result from its WKT: " + e.getMessage(), e);
+            }
+        }
+        if (byCode != null) {
+            throw new IOException("Cannot build the CRS " + code + " of the result: " + byCode.getMessage(), byCode);
+        }
+        return null;
     }
 
     @Override

@@ -162,8 +162,9 @@ class CatalogLayerSinkTest {
         FakeDataStoreInfo store = new FakeDataStoreInfo("geocluster", workspace);
         store.setType("PostGIS");
         catalog.stores.add(store);
-        IOException e = assertThrows(IOException.class, () -> sink().create(output("clusters", List.of())));
+        IOException e = assertThrows(IOException.class, () -> sink().checkWritable("clusters"));
         assertTrue(e.getMessage().contains("'results:geocluster'") && e.getMessage().contains("PostGIS"), e.getMessage());
+        assertThrows(IOException.class, () -> sink().create(output("clusters", List.of())));
     }
 
     @Test
@@ -277,8 +278,10 @@ class CatalogLayerSinkTest {
         Files.createDirectories(storeFile().getParent());
         Files.createFile(storeFile());
         classes.geoPackages.put(storeFile(), data);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> sink().create(output("clusters", List.of())));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sink().checkWritable("Clusters"));
+        assertTrue(e.getMessage().contains("already has a table 'clusters'"), e.getMessage());
+        assertEquals(1, data.disposed, "the file opened for the check is closed again");
+        e = assertThrows(IllegalArgumentException.class, () -> sink().create(output("clusters", List.of())));
         assertTrue(e.getMessage().contains("already has a table 'clusters'"), e.getMessage());
         assertTrue(data.schemas.containsKey("clusters"));
         assertTrue(Files.exists(storeFile()));

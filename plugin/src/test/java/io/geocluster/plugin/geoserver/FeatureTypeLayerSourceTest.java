@@ -146,10 +146,12 @@ class FeatureTypeLayerSourceTest {
         try (LayerCursor cursor = stream.open()) {
             cursor.next();
         }
-        // The count query (no property) at open, then the pass: numeric, kept (the id is not an attribute), geometry.
-        assertEquals(List.of(List.of(), List.of("velocity", "track", "name", "the_geom")), classes.queries);
-        assertEquals(List.of("pts", "pts"), classes.queryTypeNames);
-        assertEquals(1, source.iterators.size());
+        // The count and the id probe (no property) at open, then the pass: numeric, kept (the id is
+        // not an attribute), geometry.
+        assertEquals(List.of(List.of(), List.of(), List.of("velocity", "track", "name", "the_geom")), classes.queries);
+        assertEquals(List.of("pts", "pts", "pts"), classes.queryTypeNames);
+        assertEquals(2, source.iterators.size());
+        assertTrue(source.allClosed());
     }
 
     @Test
@@ -193,19 +195,19 @@ class FeatureTypeLayerSourceTest {
         LayerStream stream = open().open(List.of("velocity"), List.of("name"));
         try (LayerCursor cursor = stream.open()) {
             while (cursor.next() != null) {
-                assertEquals(0, source.iterators.get(0).closed);
+                assertEquals(0, source.iterators.get(1).closed);
             }
         }
         source.failAt = FeatureCursor.BATCH_ROWS + 10;
         RuntimeException e = assertThrows(RuntimeException.class, () -> {
             try (LayerCursor cursor = stream.open()) {
                 while (cursor.next() != null) {
-                    assertEquals(0, source.iterators.get(1).closed);
+                    assertEquals(0, source.iterators.get(2).closed);
                 }
             }
         });
         assertTrue(e.getMessage().contains("connection lost"));
-        assertEquals(2, source.iterators.size());
+        assertEquals(3, source.iterators.size(), "the id probe and two passes");
         assertTrue(source.allClosed(), "every iterator closed exactly once");
     }
 
@@ -215,7 +217,7 @@ class FeatureTypeLayerSourceTest {
         LayerCursor cursor = open().open(List.of("velocity"), List.of()).open();
         cursor.close();
         cursor.close();
-        assertEquals(1, source.iterators.get(0).closed);
+        assertEquals(1, source.iterators.get(1).closed);
     }
 
     @Test
@@ -248,7 +250,7 @@ class FeatureTypeLayerSourceTest {
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> layer.open(List.of("the_geom"), List.of()));
         assertTrue(e.getMessage().contains("no attribute 'the_geom'"), e.getMessage());
-        assertTrue(source.iterators.isEmpty(), "nothing read for a refused selection");
+        assertEquals(1, source.iterators.size(), "nothing read for a refused selection but the id probe at open");
     }
 
     @Test
@@ -258,5 +260,20 @@ class FeatureTypeLayerSourceTest {
             assertNull(cursor.next());
         }
         assertTrue(source.allClosed());
+    }
+
+    @Test
+    void idsGeoToolsMakesUpForTablesWithoutPrimaryKeyAreRefused() {
+        // What GeoTools' NullPrimaryKey gives: type name, '.', "fid-" and a java.rmi.server.UID.
+        publish(pointsType(), List.of(new FakeFeature("pts.fid--3f1a9c2e_18c2e4f5a6b_-7ffe", "the_geom")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, this::open);
+        assertTrue(e.getMessage().contains("no stable feature ids") && e.getMessage().contains("primary key"),
+                e.getMessage());
+    }
+
+    @Test
+    void idsThatMerelyMentionFidAreAccepted() throws IOException {
+        publish(pointsType(), List.of(new FakeFeature("pts.fid-7", "the_geom"), new FakeFeature("fid-a_b", "the_geom")));
+        assertEquals(2, open().schema().featureCount());
     }
 }
