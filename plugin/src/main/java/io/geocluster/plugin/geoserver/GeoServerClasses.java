@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import org.geoserver.catalog.Catalog;
+import org.geoserver.catalog.CoverageInfo;
 import org.geoserver.catalog.DataStoreInfo;
 import org.geoserver.catalog.FeatureTypeInfo;
 import org.geoserver.catalog.LayerInfo;
@@ -18,8 +19,8 @@ import org.geotools.api.feature.simple.SimpleFeatureType;
 /**
  * The few GeoServer and GeoTools operations that go through concrete classes (constructors and
  * static methods) rather than interfaces: {@code Query}, {@code DataStoreFinder},
- * {@code SimpleFeatureTypeBuilder}, {@code CRS}, {@code DefaultTransaction}, {@code CatalogBuilder}
- * and {@code ResourcePool}.
+ * {@code SimpleFeatureTypeBuilder}, {@code CRS}, {@code DefaultTransaction}, {@code CatalogBuilder},
+ * {@code ResourcePool} and {@code GridCoverage2D}.
  *
  * <p>Everything else the reader and publisher do goes through GeoServer's interfaces. Keeping the
  * class-bound calls behind this one seam is what lets the tests run the reader and publisher
@@ -63,4 +64,10 @@ interface GeoServerClasses {
 
     /** Deletes the file of a style written by {@link #writeStyle} ({@code ResourcePool.deleteStyle}). */
     void deleteStyle(Catalog catalog, StyleInfo style) throws IOException;
+
+    /**
+     * Reads a whole coverage at native resolution through its GeoServer reader
+     * ({@code GridCoverage2DReader.read}); the image's tiles are decoded when asked for.
+     */
+    CoverageImage readCoverage(CoverageInfo coverage) throws IOException;
 }

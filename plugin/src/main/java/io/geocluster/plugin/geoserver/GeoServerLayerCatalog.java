@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.geoserver.catalog.Catalog;
+import org.geoserver.catalog.CoverageInfo;
 import org.geoserver.catalog.FeatureTypeInfo;
 import org.geoserver.catalog.LayerInfo;
 import org.geoserver.catalog.WorkspaceInfo;
@@ -26,8 +27,9 @@ import org.geoserver.platform.GeoServerResourceLoader;
  * directory's {@code tmp/geocluster} folder.
  *
  * <p>Vector layers are read by {@link FeatureTypeLayerSource} and results written and published
- * by {@link CatalogLayerSink}. Coverages (scenes for IIkMC) and raster publishing are not
- * supported yet: {@link #openScene} and {@link #rasterSink} refuse with a message saying so.
+ * by {@link CatalogLayerSink}; coverages are read as IIkMC scenes by {@link CoverageSceneSource}.
+ * Publishing label rasters is not supported yet: {@link #rasterSink} refuses with a message
+ * saying so.
  *
  * <p><b>Thread safety:</b> one instance (a Spring bean) serves concurrent runs; it keeps no state
  * of its own beyond the catalog and the data directory.
@@ -69,24 +71,28 @@ public final class GeoServerLayerCatalog implements LayerCatalog {
      */
     @Override
     public LayerSource openPoints(String layer) throws IOException {
-        Objects.requireNonNull(layer, "layer");
-        LayerInfo info = catalog.getLayerByName(layer);
-        if (info == null) {
-            throw new IllegalArgumentException("No layer named '" + layer + "' in the GeoServer catalog;"
-                    + " give it as workspace:name");
-        }
-        if (!(info.getResource() instanceof FeatureTypeInfo featureType)) {
+        if (!(layer(layer).getResource() instanceof FeatureTypeInfo featureType)) {
             throw new IllegalArgumentException("Layer '" + layer + "' is not a vector layer; the point processes"
                     + " read vector layers (feature types)");
         }
         return new FeatureTypeLayerSource(layer, featureType, classes);
     }
 
-    /** Not supported yet in GeoServer: always throws {@link IllegalArgumentException}. */
+    /**
+     * Opens a coverage layer as a scene; see {@link CoverageBands} for how bands are found.
+     *
+     * @throws IllegalArgumentException when the catalog has no layer of that name, the layer is
+     *         not a coverage, or a band or a QA band the mask needs is not one of its bands
+     */
     @Override
-    public SceneSource openScene(String scene, List<String> bands, QaMask mask) {
-        throw new IllegalArgumentException("Reading scenes ('" + scene + "') from GeoServer coverages is not"
-                + " supported yet in GeoServer; run cluster:IIkMC with the geocluster command line over scene folders");
+    public SceneSource openScene(String scene, List<String> bands, QaMask mask) throws IOException {
+        Objects.requireNonNull(mask, "mask");
+        if (!(layer(scene).getResource() instanceof CoverageInfo coverage)) {
+            throw new IllegalArgumentException("Layer '" + scene + "' is not a coverage; IIkMC reads raster layers");
+        }
+        // Bands are checked against the configuration before any pixel is read.
+        CoverageBands found = CoverageBands.find(scene, coverage, bands, mask);
+        return new CoverageSceneSource(scene, coverage.getSRS(), found, mask, classes.readCoverage(coverage));
     }
 
     /**
@@ -111,6 +117,17 @@ public final class GeoServerLayerCatalog implements LayerCatalog {
         Path parent = dataDirectory.get().resolve("tmp").resolve("geocluster");
         Files.createDirectories(parent);
         return Files.createTempDirectory(parent, "run-");
+    }
+
+    /** The catalog's layer of that name, or an {@link IllegalArgumentException} naming it. */
+    private LayerInfo layer(String name) {
+        Objects.requireNonNull(name, "layer");
+        LayerInfo info = catalog.getLayerByName(name);
+        if (info == null) {
+            throw new IllegalArgumentException("No layer named '" + name + "' in the GeoServer catalog;"
+                    + " give it as workspace:name");
+        }
+        return info;
     }
 
     private WorkspaceInfo workspace(String name) {

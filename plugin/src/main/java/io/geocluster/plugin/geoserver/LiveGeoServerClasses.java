@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.geoserver.catalog.Catalog;
 import org.geoserver.catalog.CatalogBuilder;
+import org.geoserver.catalog.CoverageInfo;
 import org.geoserver.catalog.DataStoreInfo;
 import org.geoserver.catalog.FeatureTypeInfo;
 import org.geoserver.catalog.LayerInfo;
 import org.geoserver.catalog.StyleInfo;
 import org.geoserver.catalog.WorkspaceInfo;
+import org.geotools.api.coverage.grid.GridCoverageReader;
 import org.geotools.api.data.DataStore;
 import org.geotools.api.data.DataStoreFinder;
 import org.geotools.api.data.DefaultTransaction;
@@ -23,6 +25,8 @@ import org.geotools.api.data.Transaction;
 import org.geotools.api.feature.simple.SimpleFeatureType;
 import org.geotools.api.referencing.FactoryException;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
+import org.geotools.coverage.grid.GridCoverage2D;
+import org.geotools.coverage.grid.io.GridCoverage2DReader;
 import org.geotools.feature.simple.SimpleFeatureTypeBuilder;
 import org.geotools.referencing.CRS;
 import org.locationtech.jts.geom.Point;
@@ -140,5 +144,19 @@ final class LiveGeoServerClasses implements GeoServerClasses {
     @Override
     public void deleteStyle(Catalog catalog, StyleInfo style) throws IOException {
         catalog.getResourcePool().deleteStyle(style, true);
+    }
+
+    @Override
+    public CoverageImage readCoverage(CoverageInfo coverage) throws IOException {
+        // GeoServer's pooled reader: never disposed here, only the coverage read from it.
+        GridCoverageReader reader = coverage.getGridCoverageReader(null, null);
+        if (!(reader instanceof GridCoverage2DReader)) {
+            throw new IOException("Coverage '" + coverage.prefixedName() + "' has no two-dimensional grid reader");
+        }
+        GridCoverage2D grid = ((GridCoverage2DReader) reader).read();
+        if (grid == null) {
+            throw new IOException("Coverage '" + coverage.prefixedName() + "' read as nothing");
+        }
+        return new CoverageImage(grid.getRenderedImage(), () -> grid.dispose(true));
     }
 }

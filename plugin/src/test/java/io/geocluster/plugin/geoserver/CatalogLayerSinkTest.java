@@ -259,7 +259,7 @@ class CatalogLayerSinkTest {
                 .contains("Invalid outputName '9lives'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> sink.checkWritable("gpkg_x")).getMessage()
                 .contains("reserved by GeoPackage"));
-        catalog.layers.put("results:taken", new FakeLayer(new Fakes.Coverage("taken")));
+        catalog.layers.put("results:taken", new FakeLayer(new Fakes.FakeCoverageInfo("taken", List.of(), null)));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> sink.checkWritable("taken")).getMessage()
                 .contains("Layer 'results:taken' already exists"));
         FakeStyle style = new FakeStyle();

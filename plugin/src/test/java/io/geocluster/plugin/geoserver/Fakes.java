@@ -2,6 +2,7 @@ package io.geocluster.plugin.geoserver;
 
 import java.io.File;
 import java.io.IOException;
+import java.awt.image.RenderedImage;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.util.NoSuchElementException;
 import java.util.function.Predicate;
 import org.geoserver.catalog.Catalog;
 import org.geoserver.catalog.CatalogFactory;
+import org.geoserver.catalog.CoverageDimensionInfo;
+import org.geoserver.catalog.CoverageInfo;
 import org.geoserver.catalog.DataStoreInfo;
 import org.geoserver.catalog.FeatureTypeInfo;
 import org.geoserver.catalog.LayerInfo;
@@ -23,6 +26,7 @@ import org.geoserver.catalog.ResourcePool;
 import org.geoserver.catalog.StoreInfo;
 import org.geoserver.catalog.StyleInfo;
 import org.geoserver.catalog.WorkspaceInfo;
+import org.geotools.api.coverage.grid.GridCoverageReader;
 import org.geotools.api.data.DataAccess;
 import org.geotools.api.data.DataStore;
 import org.geotools.api.data.FeatureSource;
@@ -470,8 +474,34 @@ final class Fakes {
         }
     }
 
-    /** A coverage stand-in: a resource that is not a feature type. */
-    record Coverage(String name) implements ResourceInfo {
+    /** A coverage with named dimensions, whose pixels {@link FakeClasses#readCoverage} hands out. */
+    static final class FakeCoverageInfo implements CoverageInfo {
+        final String name;
+        final List<String> dimensions;
+        final RenderedImage image;
+        int reads;
+        int releases;
+
+        FakeCoverageInfo(String name, List<String> dimensions, RenderedImage image) {
+            this.name = name;
+            this.dimensions = dimensions;
+            this.image = image;
+        }
+
+        @Override
+        public List<CoverageDimensionInfo> getDimensions() {
+            List<CoverageDimensionInfo> list = new ArrayList<>();
+            for (String d : dimensions) {
+                list.add(() -> d);
+            }
+            return list;
+        }
+
+        @Override
+        public GridCoverageReader getGridCoverageReader(ProgressListener listener, Hints hints) {
+            throw new AssertionError("coverages are read through GeoServerClasses only");
+        }
+
         @Override
         public String getName() {
             return name;
@@ -484,7 +514,7 @@ final class Fakes {
 
         @Override
         public String prefixedName() {
-            return "ws:" + name;
+            return "landsat:" + name;
         }
     }
 
@@ -770,6 +800,13 @@ final class Fakes {
         @Override
         public void deleteStyle(Catalog catalog, StyleInfo style) throws IOException {
             Files.deleteIfExists(styleDirectory.resolve(style.getFilename()));
+        }
+
+        @Override
+        public CoverageImage readCoverage(CoverageInfo coverage) {
+            FakeCoverageInfo fake = (FakeCoverageInfo) coverage;
+            fake.reads++;
+            return new CoverageImage(fake.image, () -> fake.releases++);
         }
     }
 }

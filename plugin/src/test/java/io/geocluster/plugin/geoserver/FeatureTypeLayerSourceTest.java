@@ -226,7 +226,7 @@ class FeatureTypeLayerSourceTest {
         GeoServerLayerCatalog layers = new GeoServerLayerCatalog(catalog, () -> temp, classes);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> layers.openPoints("insar:nope"));
         assertTrue(e.getMessage().contains("'insar:nope'"), e.getMessage());
-        catalog.layers.put("insar:dem", new FakeLayer(new Fakes.Coverage("dem")));
+        catalog.layers.put("insar:dem", new FakeLayer(new Fakes.FakeCoverageInfo("dem", List.of(), null)));
         e = assertThrows(IllegalArgumentException.class, () -> layers.openPoints("insar:dem"));
         assertTrue(e.getMessage().contains("'insar:dem' is not a vector layer"), e.getMessage());
     }
