@@ -15,6 +15,8 @@ public interface Catalog {
 
     DataStoreInfo getDataStoreByName(WorkspaceInfo workspace, String name);
 
+    CoverageStoreInfo getCoverageStoreByName(WorkspaceInfo workspace, String name);
+
     void add(ResourceInfo resource);
 
     void remove(ResourceInfo resource);

@@ -27,6 +27,10 @@ public class CatalogBuilder {
         throw new UnsupportedOperationException();
     }
 
+    public CoverageStoreInfo buildCoverageStore(String name) {
+        throw new UnsupportedOperationException();
+    }
+
     public FeatureTypeInfo buildFeatureType(FeatureSource featureSource) {
         throw new UnsupportedOperationException();
     }
@@ -35,7 +39,15 @@ public class CatalogBuilder {
         throw new UnsupportedOperationException();
     }
 
+    public CoverageInfo buildCoverageByName(String nativeCoverageName, String specifiedName) throws Exception {
+        throw new UnsupportedOperationException();
+    }
+
     public LayerInfo buildLayer(FeatureTypeInfo featureType) throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
+    public LayerInfo buildLayer(CoverageInfo coverage) throws IOException {
         throw new UnsupportedOperationException();
     }
 }

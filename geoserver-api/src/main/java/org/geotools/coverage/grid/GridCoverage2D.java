@@ -6,10 +6,15 @@
 package org.geotools.coverage.grid;
 
 import java.awt.image.RenderedImage;
+import org.geotools.api.coverage.grid.GridCoverage;
 
 /** A two-dimensional grid coverage backed by a rendered image (declaration only). */
-public class GridCoverage2D {
+public class GridCoverage2D implements GridCoverage {
     private GridCoverage2D() {
+        throw new UnsupportedOperationException();
+    }
+
+    public GridGeometry2D getGridGeometry() {
         throw new UnsupportedOperationException();
     }
 

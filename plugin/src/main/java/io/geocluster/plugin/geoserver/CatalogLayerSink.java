@@ -6,12 +6,8 @@ import io.geocluster.plugin.spi.OutputLayer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import org.geoserver.catalog.Catalog;
 import org.geoserver.catalog.DataStoreInfo;
-import org.geoserver.catalog.WorkspaceInfo;
 import org.geotools.api.data.DataAccess;
 import org.geotools.api.data.DataStore;
 
@@ -27,32 +23,21 @@ final class CatalogLayerSink implements LayerSink {
     static final String STORE_NAME = "geocluster";
     /** GeoServer's store type name of GeoPackage stores. */
     static final String STORE_TYPE = "GeoPackage";
-    private static final Pattern LAYER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
-    private final Catalog catalog;
-    private final WorkspaceInfo workspace;
-    private final Path dataDirectory;
-    private final GeoServerClasses classes;
+    private final PublicationTarget target;
 
-    /**
-     * @param dataDirectory the GeoServer data directory, under which {@code data/<workspace>/}
-     *        receives the GeoPackage file
-     */
-    CatalogLayerSink(Catalog catalog, WorkspaceInfo workspace, Path dataDirectory, GeoServerClasses classes) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
-        this.workspace = Objects.requireNonNull(workspace, "workspace");
-        this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
-        this.classes = Objects.requireNonNull(classes, "classes");
+    CatalogLayerSink(PublicationTarget target) {
+        this.target = Objects.requireNonNull(target, "target");
     }
 
     /** The GeoPackage file of the workspace's result store. */
     Path storeFile() {
-        return dataDirectory.resolve("data").resolve(workspace.getName()).resolve(STORE_NAME + ".gpkg");
+        return target.dataFile(STORE_NAME + ".gpkg");
     }
 
     /** The store's {@code database} connection parameter: the file relative to the data directory. */
     String storeUrl() {
-        return "file:data/" + workspace.getName() + "/" + STORE_NAME + ".gpkg";
+        return target.dataUrl(STORE_NAME + ".gpkg");
     }
 
     /**
@@ -63,32 +48,16 @@ final class CatalogLayerSink implements LayerSink {
      */
     @Override
     public void checkWritable(String layerName) throws IOException {
-        Objects.requireNonNull(layerName, "layerName");
-        if (!LAYER_NAME.matcher(layerName).matches()) {
-            throw new IllegalArgumentException("Invalid outputName '" + layerName + "': use 1 to 63 letters, digits"
-                    + " and underscores, not starting with a digit");
-        }
-        String lower = layerName.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("gpkg_") || lower.startsWith("sqlite_") || lower.startsWith("rtree_")) {
-            throw new IllegalArgumentException("Invalid outputName '" + layerName
-                    + "': the prefixes gpkg_, sqlite_ and rtree_ are reserved by GeoPackage");
-        }
-        String qualified = workspace.getName() + ":" + layerName;
-        if (catalog.getLayerByName(qualified) != null) {
-            throw new IllegalArgumentException("Layer '" + qualified + "' already exists in GeoServer;"
-                    + " choose another outputName or remove that layer");
-        }
-        if (catalog.getStyleByName(workspace, layerName) != null) {
-            throw new IllegalArgumentException("Style '" + qualified + "' already exists in GeoServer;"
-                    + " choose another outputName or remove that style");
-        }
+        OutputNames.check(layerName);
+        target.checkNoLayer(layerName);
+        target.checkNoStyle(layerName);
         // A table left in the store file (by a crash, or by hand) would make the run fail only
         // after all the clustering work, when the layer is created: refuse it now.
         DataStoreInfo store = resultStore();
         if (store != null) {
             checkNoTable(layerName, dataStoreOf(store));
         } else if (Files.exists(storeFile())) {
-            DataStore data = classes.openGeoPackage(storeFile().toFile());
+            DataStore data = target.classes().openGeoPackage(storeFile().toFile());
             try {
                 checkNoTable(layerName, data);
             } finally {
@@ -103,9 +72,9 @@ final class CatalogLayerSink implements LayerSink {
      * @throws IOException when a store of that name is not a GeoPackage store
      */
     DataStoreInfo resultStore() throws IOException {
-        DataStoreInfo store = catalog.getDataStoreByName(workspace, STORE_NAME);
+        DataStoreInfo store = target.catalog().getDataStoreByName(target.workspace(), STORE_NAME);
         if (store != null && !STORE_TYPE.equals(store.getType())) {
-            throw new IOException("Store '" + workspace.getName() + ":" + STORE_NAME + "' exists but is a "
+            throw new IOException("Store '" + target.qualified(STORE_NAME) + "' exists but is a "
                     + store.getType() + " store; geocluster publishes its results in a GeoPackage store of that name");
         }
         return store;
@@ -128,7 +97,7 @@ final class CatalogLayerSink implements LayerSink {
     void checkNoTable(String layerName, DataStore data) throws IOException {
         for (String existing : data.getTypeNames()) {
             if (existing.equalsIgnoreCase(layerName)) {
-                throw new IllegalArgumentException("Store '" + workspace.getName() + ":" + STORE_NAME
+                throw new IllegalArgumentException("Store '" + target.qualified(STORE_NAME)
                         + "' already has a table '" + existing + "' that is not published as a layer; choose"
                         + " another outputName or drop that table from " + storeFile());
             }
@@ -138,6 +107,6 @@ final class CatalogLayerSink implements LayerSink {
     @Override
     public LayerWriter create(OutputLayer layer) throws IOException {
         checkWritable(layer.name());
-        return new CatalogLayerWriter(this, catalog, workspace, classes, layer);
+        return new CatalogLayerWriter(this, target.catalog(), target.workspace(), target.classes(), layer);
     }
 }

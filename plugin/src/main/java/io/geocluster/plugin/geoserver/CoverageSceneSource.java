@@ -61,6 +61,16 @@ final class CoverageSceneSource implements SceneSource {
         }
     }
 
+    /** The coverage read, whose grid label rasters of this scene copy. */
+    CoverageImage coverage() {
+        return coverage;
+    }
+
+    /** Whether pixel (0, 0) of the image is the first pixel of the coverage's grid. */
+    boolean startsAtOrigin() {
+        return image.getMinX() == 0 && image.getMinY() == 0;
+    }
+
     private static int max(int[] values) {
         int m = -1;
         for (int v : values) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import org.geoserver.catalog.Catalog;
 import org.geoserver.catalog.CoverageInfo;
+import org.geoserver.catalog.CoverageStoreInfo;
 import org.geoserver.catalog.DataStoreInfo;
 import org.geoserver.catalog.FeatureTypeInfo;
 import org.geoserver.catalog.LayerInfo;
@@ -20,7 +21,7 @@ import org.geotools.api.feature.simple.SimpleFeatureType;
  * The few GeoServer and GeoTools operations that go through concrete classes (constructors and
  * static methods) rather than interfaces: {@code Query}, {@code DataStoreFinder},
  * {@code SimpleFeatureTypeBuilder}, {@code CRS}, {@code DefaultTransaction}, {@code CatalogBuilder},
- * {@code ResourcePool} and {@code GridCoverage2D}.
+ * {@code ResourcePool}, {@code GridCoverage2D}, {@code GridCoverageFactory} and {@code GeoTiffWriter}.
  *
  * <p>Everything else the reader and publisher do goes through GeoServer's interfaces. Keeping the
  * class-bound calls behind this one seam is what lets the tests run the reader and publisher
@@ -29,6 +30,9 @@ import org.geotools.api.feature.simple.SimpleFeatureType;
  * implementation used in GeoServer; it holds no logic worth testing apart from argument passing.
  */
 interface GeoServerClasses {
+    /** The nodata value of label rasters: pixels that were masked or not clustered. */
+    int LABEL_NODATA = 255;
+
     /** A query for the named feature type that reads only the given properties. */
     Query query(String typeName, String[] propertyNames);
 
@@ -70,4 +74,27 @@ interface GeoServerClasses {
      * ({@code GridCoverage2DReader.read}); the image's tiles are decoded when asked for.
      */
     CoverageImage readCoverage(CoverageInfo coverage) throws IOException;
+
+    /**
+     * Writes labels as a single-band uint8 GeoTIFF with nodata {@value #LABEL_NODATA}, on the grid
+     * of the scene coverage they label ({@code GridCoverageFactory}, {@code GeoTiffWriter}).
+     *
+     * @param labels {@code width × height} class ids, row-major
+     * @param scene the scene coverage, whose grid geometry (with a grid range starting at (0, 0))
+     *        the raster copies
+     */
+    void writeLabelGeoTiff(File file, String name, byte[] labels, int width, int height, CoverageImage scene)
+            throws IOException;
+
+    /** A new, detached coverage store in the workspace ({@code CatalogBuilder.buildCoverageStore}). */
+    CoverageStoreInfo buildCoverageStore(Catalog catalog, WorkspaceInfo workspace, String name);
+
+    /**
+     * A detached coverage named {@code name}, described from the data of a store already in the
+     * catalog: bands, SRS and bounds ({@code CatalogBuilder.buildCoverageByName}).
+     */
+    CoverageInfo buildCoverage(Catalog catalog, CoverageStoreInfo store, String name) throws IOException;
+
+    /** A detached layer for the coverage ({@code CatalogBuilder.buildLayer}). */
+    LayerInfo buildLayer(Catalog catalog, CoverageInfo coverage) throws IOException;
 }

@@ -27,9 +27,8 @@ import org.geoserver.platform.GeoServerResourceLoader;
  * directory's {@code tmp/geocluster} folder.
  *
  * <p>Vector layers are read by {@link FeatureTypeLayerSource} and results written and published
- * by {@link CatalogLayerSink}; coverages are read as IIkMC scenes by {@link CoverageSceneSource}.
- * Publishing label rasters is not supported yet: {@link #rasterSink} refuses with a message
- * saying so.
+ * by {@link CatalogLayerSink}; coverages are read as IIkMC scenes by {@link CoverageSceneSource}
+ * and label rasters published by {@link CatalogRasterSink}.
  *
  * <p><b>Thread safety:</b> one instance (a Spring bean) serves concurrent runs; it keeps no state
  * of its own beyond the catalog and the data directory.
@@ -92,7 +91,8 @@ public final class GeoServerLayerCatalog implements LayerCatalog {
         }
         // Bands are checked against the configuration before any pixel is read.
         CoverageBands found = CoverageBands.find(scene, coverage, bands, mask);
-        return new CoverageSceneSource(scene, coverage.getSRS(), found, mask, classes.readCoverage(coverage));
+        // Named by the coverage's own name: label layers are called <outputName>_<name>.
+        return new CoverageSceneSource(coverage.getName(), coverage.getSRS(), found, mask, classes.readCoverage(coverage));
     }
 
     /**
@@ -101,14 +101,16 @@ public final class GeoServerLayerCatalog implements LayerCatalog {
      */
     @Override
     public LayerSink pointSink(String workspace) {
-        return new CatalogLayerSink(catalog, workspace(workspace), dataDirectory.get(), classes);
+        return new CatalogLayerSink(new PublicationTarget(catalog, workspace(workspace), dataDirectory.get(), classes));
     }
 
-    /** Not supported yet in GeoServer: always throws {@link IllegalArgumentException}. */
+    /**
+     * @throws IllegalArgumentException when the workspace does not exist, or no workspace was given
+     *         and the catalog has no default one
+     */
     @Override
     public RasterSink rasterSink(String workspace) {
-        throw new IllegalArgumentException("Publishing label rasters is not supported yet in GeoServer;"
-                + " run cluster:IIkMC with the geocluster command line");
+        return new CatalogRasterSink(new PublicationTarget(catalog, workspace(workspace), dataDirectory.get(), classes));
     }
 
     /** A new folder under {@code <data directory>/tmp/geocluster}. */

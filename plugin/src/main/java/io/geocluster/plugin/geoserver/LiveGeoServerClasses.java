@@ -1,5 +1,6 @@
 package io.geocluster.plugin.geoserver;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.geoserver.catalog.Catalog;
 import org.geoserver.catalog.CatalogBuilder;
 import org.geoserver.catalog.CoverageInfo;
+import org.geoserver.catalog.CoverageStoreInfo;
 import org.geoserver.catalog.DataStoreInfo;
 import org.geoserver.catalog.FeatureTypeInfo;
 import org.geoserver.catalog.LayerInfo;
@@ -17,6 +19,7 @@ import org.geoserver.catalog.StyleInfo;
 import org.geoserver.catalog.WorkspaceInfo;
 import org.geotools.api.coverage.grid.GridCoverageReader;
 import org.geotools.api.data.DataStore;
+import org.geotools.api.parameter.GeneralParameterValue;
 import org.geotools.api.data.DataStoreFinder;
 import org.geotools.api.data.DefaultTransaction;
 import org.geotools.api.data.Query;
@@ -26,8 +29,12 @@ import org.geotools.api.feature.simple.SimpleFeatureType;
 import org.geotools.api.referencing.FactoryException;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
 import org.geotools.coverage.grid.GridCoverage2D;
+import org.geotools.coverage.grid.GridCoverageFactory;
+import org.geotools.coverage.grid.GridGeometry2D;
 import org.geotools.coverage.grid.io.GridCoverage2DReader;
+import org.geotools.coverage.util.CoverageUtilities;
 import org.geotools.feature.simple.SimpleFeatureTypeBuilder;
+import org.geotools.gce.geotiff.GeoTiffWriter;
 import org.geotools.referencing.CRS;
 import org.locationtech.jts.geom.Point;
 
@@ -112,18 +119,22 @@ final class LiveGeoServerClasses implements GeoServerClasses {
         return new DefaultTransaction(handle);
     }
 
-    @Override
-    public DataStoreInfo buildDataStore(Catalog catalog, WorkspaceInfo workspace, String name) {
+    /** A catalog builder building stores in the workspace. */
+    private static CatalogBuilder builder(Catalog catalog, WorkspaceInfo workspace) {
         CatalogBuilder builder = new CatalogBuilder(catalog);
         builder.setWorkspace(workspace);
-        return builder.buildDataStore(name);
+        return builder;
+    }
+
+    @Override
+    public DataStoreInfo buildDataStore(Catalog catalog, WorkspaceInfo workspace, String name) {
+        return builder(catalog, workspace).buildDataStore(name);
     }
 
     @Override
     public FeatureTypeInfo buildFeatureType(Catalog catalog, DataStoreInfo store, SimpleFeatureSource source)
             throws IOException {
-        CatalogBuilder builder = new CatalogBuilder(catalog);
-        builder.setWorkspace(store.getWorkspace());
+        CatalogBuilder builder = builder(catalog, store.getWorkspace());
         builder.setStore(store);
         // The feature source is passed explicitly: the store may not be in the catalog yet.
         FeatureTypeInfo featureType = builder.buildFeatureType(source);
@@ -157,6 +168,51 @@ final class LiveGeoServerClasses implements GeoServerClasses {
         if (grid == null) {
             throw new IOException("Coverage '" + coverage.prefixedName() + "' read as nothing");
         }
-        return new CoverageImage(grid.getRenderedImage(), () -> grid.dispose(true));
+        return new CoverageImage(grid.getRenderedImage(), grid.getGridGeometry(), () -> grid.dispose(true));
+    }
+
+    @Override
+    public void writeLabelGeoTiff(File file, String name, byte[] labels, int width, int height, CoverageImage scene)
+            throws IOException {
+        GridGeometry2D grid = scene.grid();
+        if (grid == null) {
+            throw new IOException("The grid of the coverage labelled as '" + name + "' is unknown");
+        }
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        image.getRaster().setDataElements(0, 0, width, height, labels);
+        Map<String, Object> properties = new HashMap<>();
+        CoverageUtilities.setNoDataProperty(properties, (double) LABEL_NODATA);
+        GridCoverage2D coverage = new GridCoverageFactory().create(name, image, grid, null, null, properties);
+        GeoTiffWriter writer = new GeoTiffWriter(file);
+        try {
+            writer.write(coverage, new GeneralParameterValue[0]);
+        } finally {
+            writer.dispose();
+            coverage.dispose(true);
+        }
+    }
+
+    @Override
+    public CoverageStoreInfo buildCoverageStore(Catalog catalog, WorkspaceInfo workspace, String name) {
+        return builder(catalog, workspace).buildCoverageStore(name);
+    }
+
+    @Override
+    public CoverageInfo buildCoverage(Catalog catalog, CoverageStoreInfo store, String name) throws IOException {
+        CatalogBuilder builder = builder(catalog, store.getWorkspace());
+        builder.setStore(store);
+        try {
+            // Reads the GeoTIFF through the resource pool's reader of the (added) store.
+            return builder.buildCoverageByName(null, name);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("Cannot describe the coverage of store '" + store.getName() + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public LayerInfo buildLayer(Catalog catalog, CoverageInfo coverage) throws IOException {
+        return new CatalogBuilder(catalog).buildLayer(coverage);
     }
 }

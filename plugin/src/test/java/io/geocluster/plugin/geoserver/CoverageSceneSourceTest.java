@@ -59,7 +59,7 @@ class CoverageSceneSourceTest {
     }
 
     /** An image of {@code bands[b][row][col]} samples of the given data buffer type. */
-    private static BufferedImage image(int type, double[][][] bands) {
+    static BufferedImage image(int type, double[][][] bands) {
         int h = bands[0].length;
         int w = bands[0][0].length;
         WritableRaster raster = Raster.createWritableRaster(new BandedSampleModel(type, w, h, bands.length), null);
@@ -103,7 +103,7 @@ class CoverageSceneSourceTest {
             assertEquals(2, scene.height());
             assertEquals(List.of("SR_B3", "SR_B4"), scene.bands());
             assertEquals("EPSG:32632", scene.crs());
-            assertEquals("landsat:scene1", scene.name());
+            assertEquals("scene1", scene.name(), "the coverage's own name, without workspace");
             assertEquals(2, scene.blockHeight());
             float[] values = new float[2 * 3 * 2];
             boolean[] valid = new boolean[6];
@@ -183,11 +183,5 @@ class CoverageSceneSourceTest {
                 "EPSG:4326", null)));
         e = assertThrows(IllegalArgumentException.class, () -> layers.openScene("landsat:points", List.of(), QaMask.defaults()));
         assertTrue(e.getMessage().contains("'landsat:points' is not a coverage"), e.getMessage());
-    }
-
-    @Test
-    void rasterPublishingIsRefusedClearly() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> landsat().rasterSink("landsat"));
-        assertTrue(e.getMessage().contains("not supported yet in GeoServer"), e.getMessage());
     }
 }

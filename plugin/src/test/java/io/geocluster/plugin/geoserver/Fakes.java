@@ -18,6 +18,7 @@ import org.geoserver.catalog.Catalog;
 import org.geoserver.catalog.CatalogFactory;
 import org.geoserver.catalog.CoverageDimensionInfo;
 import org.geoserver.catalog.CoverageInfo;
+import org.geoserver.catalog.CoverageStoreInfo;
 import org.geoserver.catalog.DataStoreInfo;
 import org.geoserver.catalog.FeatureTypeInfo;
 import org.geoserver.catalog.LayerInfo;
@@ -393,14 +394,14 @@ final class Fakes {
         }
     }
 
-    static final class FakeDataStoreInfo implements DataStoreInfo {
+    /** What every fake store has: a name, a workspace, a type and connection parameters. */
+    abstract static class FakeStore implements StoreInfo {
         final String name;
         final WorkspaceInfo workspace;
         final Map<String, Serializable> parameters = new HashMap<>();
         String type;
-        DataAccess<? extends FeatureType, ? extends Feature> access;
 
-        FakeDataStoreInfo(String name, WorkspaceInfo workspace) {
+        FakeStore(String name, WorkspaceInfo workspace) {
             this.name = name;
             this.workspace = workspace;
         }
@@ -429,10 +430,38 @@ final class Fakes {
         public Map<String, Serializable> getConnectionParameters() {
             return parameters;
         }
+    }
+
+    /** A vector store handing out a given data store. */
+    static final class FakeDataStoreInfo extends FakeStore implements DataStoreInfo {
+        DataAccess<? extends FeatureType, ? extends Feature> access;
+
+        FakeDataStoreInfo(String name, WorkspaceInfo workspace) {
+            super(name, workspace);
+        }
 
         @Override
         public DataAccess<? extends FeatureType, ? extends Feature> getDataStore(ProgressListener listener) {
             return access;
+        }
+    }
+
+    /** A coverage store with a URL. */
+    static final class FakeCoverageStoreInfo extends FakeStore implements CoverageStoreInfo {
+        String url;
+
+        FakeCoverageStoreInfo(String name, WorkspaceInfo workspace) {
+            super(name, workspace);
+        }
+
+        @Override
+        public String getURL() {
+            return url;
+        }
+
+        @Override
+        public void setURL(String url) {
+            this.url = url;
         }
     }
 
@@ -479,6 +508,8 @@ final class Fakes {
         final String name;
         final List<String> dimensions;
         final RenderedImage image;
+        /** The store it was built for, when built by {@link FakeClasses}. */
+        CoverageStoreInfo storeInfo;
         int reads;
         int releases;
 
@@ -514,7 +545,7 @@ final class Fakes {
 
         @Override
         public String prefixedName() {
-            return "landsat:" + name;
+            return (storeInfo == null ? "landsat" : storeInfo.getWorkspace().getName()) + ":" + name;
         }
     }
 
@@ -658,14 +689,28 @@ final class Fakes {
         }
 
         @Override
+        public CoverageStoreInfo getCoverageStoreByName(WorkspaceInfo workspace, String name) {
+            for (StoreInfo s : stores) {
+                if (s.getWorkspace().equals(workspace) && s.getName().equals(name) && s instanceof CoverageStoreInfo c) {
+                    return c;
+                }
+            }
+            return null;
+        }
+
+        private static String kind(ResourceInfo resource) {
+            return resource instanceof CoverageInfo ? "coverage" : "featuretype";
+        }
+
+        @Override
         public void add(ResourceInfo resource) {
-            add("featuretype", resource.prefixedName(), resource, () -> resources.add(resource));
+            add(kind(resource), resource.prefixedName(), resource, () -> resources.add(resource));
         }
 
         @Override
         public void remove(ResourceInfo resource) {
             resources.remove(resource);
-            log.add("remove featuretype " + resource.prefixedName());
+            log.add("remove " + kind(resource) + " " + resource.prefixedName());
         }
 
         @Override
@@ -734,6 +779,7 @@ final class Fakes {
         final List<List<String>> queries = new ArrayList<>();
         final Map<Path, FakeDataStore> geoPackages = new HashMap<>();
         final List<FakeTransaction> transactions = new ArrayList<>();
+        boolean failLabelWrite;
 
         FakeClasses(Path styleDirectory) {
             this.styleDirectory = styleDirectory;
@@ -806,7 +852,34 @@ final class Fakes {
         public CoverageImage readCoverage(CoverageInfo coverage) {
             FakeCoverageInfo fake = (FakeCoverageInfo) coverage;
             fake.reads++;
-            return new CoverageImage(fake.image, () -> fake.releases++);
+            return new CoverageImage(fake.image, null, () -> fake.releases++);
+        }
+
+        /** Writes the labels as raw bytes (the file format is GeoTools' business, not under test). */
+        @Override
+        public void writeLabelGeoTiff(File file, String name, byte[] labels, int width, int height, CoverageImage scene)
+                throws IOException {
+            if (failLabelWrite) {
+                throw new IOException("disk full");
+            }
+            Files.write(file.toPath(), labels);
+        }
+
+        @Override
+        public CoverageStoreInfo buildCoverageStore(Catalog catalog, WorkspaceInfo workspace, String name) {
+            return new FakeCoverageStoreInfo(name, workspace);
+        }
+
+        @Override
+        public CoverageInfo buildCoverage(Catalog catalog, CoverageStoreInfo store, String name) {
+            FakeCoverageInfo coverage = new FakeCoverageInfo(name, List.of("GRAY_INDEX"), null);
+            coverage.storeInfo = store;
+            return coverage;
+        }
+
+        @Override
+        public LayerInfo buildLayer(Catalog catalog, CoverageInfo coverage) {
+            return new FakeLayer(coverage);
         }
     }
 }

@@ -1,0 +1,13 @@
+/*
+ * Compile-only declaration. Signatures copied from GeoTools (LGPL), read at
+ * geotools/geotools modules/library/coverage/src/main/java/org/geotools/coverage/grid/GridGeometry2D.java
+ * The real type ships with GeoServer; this module is never packaged.
+ */
+package org.geotools.coverage.grid;
+
+/** The grid range, grid-to-CRS transform and CRS of a two-dimensional grid (declaration only). */
+public class GridGeometry2D {
+    private GridGeometry2D() {
+        throw new UnsupportedOperationException();
+    }
+}
