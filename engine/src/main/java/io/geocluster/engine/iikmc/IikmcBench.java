@@ -28,14 +28,13 @@ public final class IikmcBench {
      */
     public static double[] secondsPerIteration(int pixels, int bands, int k, int threads) {
         float[] x = synthetic(pixels, bands, k, 20240101L);
-        float[][] blocks = {x};
-        byte[][] labels = {new byte[pixels]};
         double ours;
-        try (CpuBackend backend = new CpuBackend(threads)) {
+        try (CpuBackend backend = new CpuBackend(threads);
+             PooledPixels pool = new PooledPixels(bands, k, Long.MAX_VALUE, null)) {
+            pool.append(x, 0, pixels);
             IikmcOptions options = new IikmcOptions(k, 1, 0, EmptyClusterRule.CANCEL);
-            PooledLloyd.Scan scan = PooledLloyd.scan(blocks, bands, labels, k);
-            PooledLloyd.State state = new PooledLloyd.State(options, backend, blocks, bands, labels,
-                    MinMaxCentres.of(scan.min(), scan.max(), k), scan.pixels());
+            PooledLloyd.State state = new PooledLloyd.State(options, backend, pool,
+                    MinMaxCentres.of(pool.min(), pool.max(), k));
             for (int i = 0; i < WARM_UP; i++) {
                 state.iterate(RunMonitor.NONE);
             }
