@@ -15,6 +15,7 @@ import io.geocluster.plugin.spi.LayerWriter;
 import io.geocluster.plugin.spi.OutputLayer;
 import io.geocluster.plugin.spi.PublishedLayer;
 import io.geocluster.plugin.spi.RasterSink;
+import io.geocluster.plugin.spi.RasterWriter;
 import io.geocluster.plugin.spi.SceneSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,12 +40,26 @@ final class MemoryCatalog implements LayerCatalog {
         }
     }
 
+    /**
+     * A scene: {@code bands × width × height} values, band-major, and a validity flag per pixel.
+     * Reading the bands that were asked for returns them in the order asked.
+     */
+    record Grid(String name, int width, int height, List<String> bandNames, float[][] bands, boolean[] valid) {
+    }
+
+    /** Published label rasters of one transaction and their style. */
+    record Rasters(Map<String, byte[]> labels, String styleName, String sld) {
+    }
+
     /** A published result: cluster label by source id, and its style. */
     record Result(Map<Long, Integer> labels, String sld) {
     }
 
     final Map<String, Points> layers = new LinkedHashMap<>();
     final Map<String, Result> published = new LinkedHashMap<>();
+    final Map<String, Grid> scenes = new LinkedHashMap<>();
+    final List<Rasters> publishedRasters = new ArrayList<>();
+    final List<String> closedScenes = new ArrayList<>();
     final List<Path> scratchDirectories = new ArrayList<>();
     final Path scratchRoot;
     int discarded;
@@ -69,7 +84,19 @@ final class MemoryCatalog implements LayerCatalog {
 
     @Override
     public SceneSource openScene(String scene, List<String> bands, QaMask mask) {
-        throw new IllegalArgumentException("scenes: this test catalog holds no scene '" + scene + "'.");
+        Grid grid = scenes.get(scene);
+        if (grid == null) {
+            throw new IllegalArgumentException("scenes: no coverage named '" + scene + "' in the catalog.");
+        }
+        int[] index = new int[bands.size()];
+        for (int b = 0; b < index.length; b++) {
+            index[b] = grid.bandNames().indexOf(bands.get(b));
+            if (index[b] < 0) {
+                throw new IllegalArgumentException("bands: coverage '" + scene + "' has no band " + bands.get(b)
+                        + "; its bands are " + grid.bandNames() + ".");
+            }
+        }
+        return new Scene(grid, bands, index);
     }
 
     @Override
@@ -92,7 +119,109 @@ final class MemoryCatalog implements LayerCatalog {
 
     @Override
     public RasterSink rasterSink(String workspace) {
-        throw new UnsupportedOperationException("no rasters in this test catalog");
+        String prefix = (workspace == null ? "default" : workspace) + ":";
+        return new RasterSink() {
+            @Override
+            public void checkWritable(List<String> layerNames) {
+            }
+
+            @Override
+            public RasterWriter create() {
+                Map<String, byte[]> labels = new LinkedHashMap<>();
+                String[] style = new String[2];
+                return new RasterWriter() {
+                    boolean committed;
+
+                    @Override
+                    public void write(String layerName, SceneSource scene, byte[] raster) {
+                        labels.put(prefix + layerName, raster.clone());
+                    }
+
+                    @Override
+                    public void style(String styleName, String sld) {
+                        style[0] = styleName;
+                        style[1] = sld;
+                    }
+
+                    @Override
+                    public List<PublishedLayer> commit() {
+                        committed = true;
+                        publishedRasters.add(new Rasters(labels, style[0], style[1]));
+                        return labels.keySet().stream().map(n -> new PublishedLayer(n, "memory:" + n, "memory:" + style[0],
+                                labels.get(n).length)).toList();
+                    }
+
+                    @Override
+                    public void close() {
+                        if (!committed) {
+                            discarded++;
+                        }
+                    }
+                };
+            }
+        };
+    }
+
+    /** Reads the asked bands of a {@link Grid}, pixel-major. */
+    private final class Scene implements SceneSource {
+        private final Grid grid;
+        private final List<String> bands;
+        private final int[] index;
+
+        Scene(Grid grid, List<String> bands, int[] index) {
+            this.grid = grid;
+            this.bands = bands;
+            this.index = index;
+        }
+
+        @Override
+        public String name() {
+            return grid.name();
+        }
+
+        @Override
+        public int width() {
+            return grid.width();
+        }
+
+        @Override
+        public int height() {
+            return grid.height();
+        }
+
+        @Override
+        public List<String> bands() {
+            return bands;
+        }
+
+        @Override
+        public String crs() {
+            return "EPSG:32632";
+        }
+
+        @Override
+        public int blockHeight() {
+            return 3;
+        }
+
+        @Override
+        public int readRows(int firstRow, int rowCount, float[] values, boolean[] valid) {
+            int count = 0;
+            int first = firstRow * grid.width();
+            for (int p = 0, n = rowCount * grid.width(); p < n; p++) {
+                valid[p] = grid.valid()[first + p];
+                count += valid[p] ? 1 : 0;
+                for (int b = 0; b < index.length; b++) {
+                    values[p * index.length + b] = grid.bands()[index[b]][first + p];
+                }
+            }
+            return count;
+        }
+
+        @Override
+        public void close() {
+            closedScenes.add(grid.name());
+        }
     }
 
     @Override

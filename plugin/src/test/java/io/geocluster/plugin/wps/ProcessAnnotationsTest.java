@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.geocluster.plugin.process.BatchedKMeansParameters;
+import io.geocluster.plugin.process.IikmcParameters;
 import io.geocluster.plugin.process.ProcessParameter;
 import io.geocluster.plugin.process.SmoothedKMeansParameters;
 import java.nio.file.Path;
@@ -49,6 +50,11 @@ class ProcessAnnotationsTest {
     @Test
     void smoothedKMeansInputsMatchTheSharedDeclaration() {
         checkAgainst(SmoothedKMeansParameters.PARAMETERS, gs.factory.getParameterInfo("SmoothedKMeans"));
+    }
+
+    @Test
+    void iikmcInputsMatchTheSharedDeclaration() {
+        checkAgainst(IikmcParameters.PARAMETERS, gs.factory.getParameterInfo("IIkMC"));
     }
 
     /** The published defaults of DESIGN.md §3, written out by hand. */
