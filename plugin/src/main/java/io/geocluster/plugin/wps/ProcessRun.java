@@ -70,7 +70,7 @@ final class ProcessRun {
         Path scratch = null;
         try {
             scratch = catalog.createScratchDirectory();
-            T result = work.run(scratch, monitor, line -> logger.info(line));
+            T result = work.run(scratch, monitor, line -> logger.logp(Level.INFO, logger.getName(), "execute", line));
             if (listener != null) {
                 listener.complete();
             }
