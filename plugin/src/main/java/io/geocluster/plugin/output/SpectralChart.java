@@ -65,7 +65,7 @@ public final class SpectralChart {
             if (p.size(c) == 0) {
                 continue;
             }
-            String key = "Class " + c + " (" + String.format(java.util.Locale.ROOT, "%,d", p.size(c)) + " px)";
+            String key = ClusterStyles.classTitle(c, p.size(c));
             for (int j = 0; j < p.columns(); j++) {
                 double sd = p.std(c, j);
                 Double mean = p.mean(c, j);

@@ -12,6 +12,7 @@ import io.geocluster.engine.iikmc.PooledLloyd;
 import io.geocluster.engine.iikmc.PooledPixels;
 import io.geocluster.engine.stats.ClusterProfileAccumulator;
 import io.geocluster.engine.stats.ClusterProfiles;
+import io.geocluster.plugin.output.ClusterStyles;
 import io.geocluster.plugin.output.Palette;
 import io.geocluster.plugin.output.SpectralChart;
 import io.geocluster.plugin.spi.PublishedLayer;
@@ -119,7 +120,8 @@ public final class IikmcJob {
                     SceneSource scene = scenes.get(s);
                     writer.write(layerNames.get(s), scene, labelRaster(scene, validBits.get(s), cursor, sizes[s]));
                 }
-                writer.style(p.outputName(), rasterSld(p.outputName(), result));
+                writer.style(p.outputName(), ClusterStyles.rasterSld(p.outputName(), PROCESS + " classes", result.sizes(),
+                        Palette.standard(), 1.0));
                 m.checkCanceled();
                 published = writer.commit();
             }
@@ -251,32 +253,6 @@ public final class IikmcJob {
             }
             return labels[at++];
         }
-    }
-
-    /** A raster SLD with one ColorMap entry per class still in use. */
-    static String rasterSld(String name, IikmcResult result) {
-        Palette palette = Palette.standard();
-        StringBuilder sb = new StringBuilder();
-        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<StyledLayerDescriptor version=\"1.0.0\" xmlns=\"http://www.opengis.net/sld\"")
-                .append(" xmlns:ogc=\"http://www.opengis.net/ogc\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"")
-                .append(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
-                .append(" xsi:schemaLocation=\"http://www.opengis.net/sld StyledLayerDescriptor.xsd\">\n")
-                .append("  <NamedLayer>\n    <Name>").append(name).append("</Name>\n")
-                .append("    <UserStyle>\n      <Title>").append(PROCESS).append(" classes</Title>\n")
-                .append("      <FeatureTypeStyle>\n        <Rule>\n          <RasterSymbolizer>\n")
-                .append("            <Opacity>1.0</Opacity>\n")
-                .append("            <ColorMap type=\"values\">\n");
-        for (int c = 0; c < result.k(); c++) {
-            if (result.cancelled()[c]) {
-                continue;
-            }
-            sb.append("              <ColorMapEntry color=\"").append(palette.hex(c)).append("\" quantity=\"")
-                    .append(c).append("\" label=\"Class ").append(c).append("\"/>\n");
-        }
-        sb.append("            </ColorMap>\n          </RasterSymbolizer>\n        </Rule>\n")
-                .append("      </FeatureTypeStyle>\n    </UserStyle>\n  </NamedLayer>\n</StyledLayerDescriptor>\n");
-        return sb.toString();
     }
 
     private static String summary(IikmcParameters p, List<SceneSource> scenes, long[] validCounts, IikmcResult result,
