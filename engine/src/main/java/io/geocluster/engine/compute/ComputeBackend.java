@@ -35,6 +35,36 @@ public interface ComputeBackend extends AutoCloseable {
     void accumulate(float[] x, int n, int d, int[] labels, int k, double[] sums, long[] counts);
 
     /**
+     * One Lloyd step over {@code n} rows in a single pass over memory: finds each row's nearest
+     * centre, writes its class id, counts the rows whose class id changed, and adds each row to its
+     * centre's sum and count. This is the inner loop of IIkMC, which reads every pooled pixel once
+     * per iteration; doing assignment and accumulation in one pass halves the memory traffic of
+     * {@link #assign} followed by {@link #accumulate}.
+     *
+     * @param centres centres, {@code k × d} (the live classes only, compacted)
+     * @param k number of centres
+     * @param ids class id written for each centre position ({@code ids[p]} for centre {@code p})
+     * @param labels per row, the class id of the previous step; overwritten with the new one
+     * @param sums per-centre-position sums, {@code k × d}, added to
+     * @param counts per-centre-position counts, added to
+     * @param distances receives each row's squared distance to its centre, or {@code null}
+     * @return the number of rows whose class id changed
+     */
+    default long lloydStep(float[] x, int n, int d, float[] centres, int k, byte[] ids, byte[] labels, double[] sums,
+                           long[] counts, float[] distances) {
+        int[] positions = new int[n];
+        assign(x, n, d, centres, k, positions, distances);
+        long changed = 0;
+        for (int i = 0; i < n; i++) {
+            byte id = ids[positions[i]];
+            changed += id != labels[i] ? 1 : 0;
+            labels[i] = id;
+        }
+        accumulate(x, n, d, positions, k, sums, counts);
+        return changed;
+    }
+
+    /**
      * Sparse × dense product over a range of rows of a graph in compressed sparse row (CSR) form:
      * the weighted sum of the feature rows of each row's neighbours.
      *

@@ -219,57 +219,12 @@ public final class CpuBackend implements ComputeBackend {
      */
     static double assignRange(float[] x, int from, int to, int d, float[] centres, int k, int[] labels, float[] distances,
                               Scratch scratch) {
-        final int b = BLOCK;
-        float[][] xt = scratch.rows(d);
-        float[][] dist = scratch.distances(k);
         double total = 0;
-        for (int start = from; start < to; start += b) {
-            int nb = Math.min(b, to - start);
-            // Gathering one dimension at a time writes each destination array sequentially,
-            // which measured faster than scattering every row across d arrays.
-            for (int j = 0; j < d; j++) {
-                float[] xj = xt[j];
-                for (int i = 0, src = start * d + j; i < nb; i++, src += d) {
-                    xj[i] = x[src];
-                }
-            }
-            for (int c = 0; c < k; c++) {
-                float[] dc = dist[c];
-                int co = c * d;
-                java.util.Arrays.fill(dc, 0, nb, 0f);
-                for (int j = 0; j < d; j++) {
-                    float cj = centres[co + j];
-                    float[] xj = xt[j];
-                    for (int i = 0; i < nb; i++) {
-                        float t = xj[i] - cj;
-                        dc[i] += t * t;
-                    }
-                }
-            }
-            // Minimum over centres, row-parallel and branch-free (which centre wins is
-            // data-dependent; a branch per comparison would mispredict): first the minimum value,
-            // then, from the last centre down, the index of a centre at exactly that value, chosen
-            // with integer masks so that the lowest index wins ties. Both loops vectorise where a
-            // select on two arrays did not.
+        for (int start = from; start < to; start += BLOCK) {
+            int nb = Math.min(BLOCK, to - start);
+            nearestInBlock(x, start, nb, d, centres, k, scratch);
             float[] best = scratch.best();
-            int[] bestIndex = scratch.bestIndex();
-            System.arraycopy(dist[0], 0, best, 0, nb);
-            for (int c = 1; c < k; c++) {
-                float[] dc = dist[c];
-                for (int i = 0; i < nb; i++) {
-                    best[i] = Math.min(best[i], dc[i]);
-                }
-            }
-            java.util.Arrays.fill(bestIndex, 0, nb, k - 1);
-            for (int c = k - 1; c >= 0; c--) {
-                float[] dc = dist[c];
-                for (int i = 0; i < nb; i++) {
-                    int differ = Float.floatToRawIntBits(dc[i]) ^ Float.floatToRawIntBits(best[i]);
-                    int same = ~((differ | -differ) >> 31);
-                    bestIndex[i] = (bestIndex[i] & ~same) | (c & same);
-                }
-            }
-            System.arraycopy(bestIndex, 0, labels, start, nb);
+            System.arraycopy(scratch.bestIndex(), 0, labels, start, nb);
             if (distances != null) {
                 System.arraycopy(best, 0, distances, start, nb);
             }
@@ -278,6 +233,155 @@ public final class CpuBackend implements ComputeBackend {
             }
         }
         return total;
+    }
+
+    /**
+     * Nearest centre of the {@code nb ≤ BLOCK} rows from {@code start}: leaves the rows transposed
+     * in {@code scratch.rows}, the distances in {@code scratch.best} and the centre indices in
+     * {@code scratch.bestIndex}.
+     */
+    private static void nearestInBlock(float[] x, int start, int nb, int d, float[] centres, int k, Scratch scratch) {
+        float[][] xt = scratch.rows(d);
+        float[][] dist = scratch.distances(k);
+        // Gathering one dimension at a time writes each destination array sequentially,
+        // which measured faster than scattering every row across d arrays.
+        for (int j = 0; j < d; j++) {
+            float[] xj = xt[j];
+            for (int i = 0, src = start * d + j; i < nb; i++, src += d) {
+                xj[i] = x[src];
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            float[] dc = dist[c];
+            int co = c * d;
+            java.util.Arrays.fill(dc, 0, nb, 0f);
+            // Four, then two, then one dimension per sweep: each sweep loads and stores the
+            // distances once, where one dimension per sweep made the loop bound by those loads and
+            // stores. The additions stay in ascending dimension order, so the sums are bitwise
+            // those of the plain scalar loop.
+            int j = 0;
+            for (; j + 4 <= d; j += 4) {
+                float c0 = centres[co + j];
+                float c1 = centres[co + j + 1];
+                float c2 = centres[co + j + 2];
+                float c3 = centres[co + j + 3];
+                float[] x0 = xt[j];
+                float[] x1 = xt[j + 1];
+                float[] x2 = xt[j + 2];
+                float[] x3 = xt[j + 3];
+                for (int i = 0; i < nb; i++) {
+                    float t0 = x0[i] - c0;
+                    float t1 = x1[i] - c1;
+                    float t2 = x2[i] - c2;
+                    float t3 = x3[i] - c3;
+                    dc[i] = (((dc[i] + t0 * t0) + t1 * t1) + t2 * t2) + t3 * t3;
+                }
+            }
+            for (; j + 2 <= d; j += 2) {
+                float c0 = centres[co + j];
+                float c1 = centres[co + j + 1];
+                float[] x0 = xt[j];
+                float[] x1 = xt[j + 1];
+                for (int i = 0; i < nb; i++) {
+                    float t0 = x0[i] - c0;
+                    float t1 = x1[i] - c1;
+                    dc[i] = (dc[i] + t0 * t0) + t1 * t1;
+                }
+            }
+            for (; j < d; j++) {
+                float cj = centres[co + j];
+                float[] xj = xt[j];
+                for (int i = 0; i < nb; i++) {
+                    float t = xj[i] - cj;
+                    dc[i] += t * t;
+                }
+            }
+        }
+        // Minimum over centres, row-parallel and branch-free (which centre wins is
+        // data-dependent; a branch per comparison would mispredict): first the minimum value,
+        // then, from the last centre down, the index of a centre at exactly that value, chosen
+        // with integer masks so that the lowest index wins ties. Both loops vectorise where a
+        // select on two arrays did not.
+        float[] best = scratch.best();
+        int[] bestIndex = scratch.bestIndex();
+        System.arraycopy(dist[0], 0, best, 0, nb);
+        for (int c = 1; c < k; c++) {
+            float[] dc = dist[c];
+            for (int i = 0; i < nb; i++) {
+                best[i] = Math.min(best[i], dc[i]);
+            }
+        }
+        java.util.Arrays.fill(bestIndex, 0, nb, k - 1);
+        for (int c = k - 1; c >= 0; c--) {
+            float[] dc = dist[c];
+            for (int i = 0; i < nb; i++) {
+                int differ = Float.floatToRawIntBits(dc[i]) ^ Float.floatToRawIntBits(best[i]);
+                int same = ~((differ | -differ) >> 31);
+                bestIndex[i] = (bestIndex[i] & ~same) | (c & same);
+            }
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Fused: each block of rows is transposed once, assigned, relabelled and accumulated while
+     * it is in L1. Sums go to {@value #LANES} interleaved copies (row {@code i} into copy
+     * {@code i mod LANES}): consecutive rows of the same class would otherwise wait on each
+     * other's additions to the same memory, which bounded the separate {@link #accumulate} loop.
+     * Copies and chunks are merged in a fixed order, so results repeat exactly for the same input
+     * and thread count.
+     */
+    @Override
+    public long lloydStep(float[] x, int n, int d, float[] centres, int k, byte[] ids, byte[] labels, double[] sums,
+                          long[] counts, float[] distances) {
+        int chunks = chunks((long) n * k * d, n);
+        long[] changed = new long[chunks];
+        if (chunks == 1) {
+            changed[0] = lloydRange(x, 0, n, d, centres, k, ids, labels, distances, scratch[0]);
+        } else {
+            runChunks(chunks, n, (c, from, to) ->
+                    changed[c] = lloydRange(x, from, to, d, centres, k, ids, labels, distances, scratch[c]));
+        }
+        long total = 0;
+        for (int c = 0; c < chunks; c++) {
+            total += changed[c];
+            scratch[c].drainSums(k, d, sums, counts);
+        }
+        return total;
+    }
+
+    /** Interleaved accumulator copies of {@link #lloydStep}. */
+    static final int LANES = 4;
+
+    private static long lloydRange(float[] x, int from, int to, int d, float[] centres, int k, byte[] ids,
+                                   byte[] labels, float[] distances, Scratch scratch) {
+        double[][] acc = scratch.sums(k, d);
+        long[][] cnt = scratch.counts(k);
+        int[] bestIndex = scratch.bestIndex();
+        long changed = 0;
+        for (int start = from; start < to; start += BLOCK) {
+            int nb = Math.min(BLOCK, to - start);
+            nearestInBlock(x, start, nb, d, centres, k, scratch);
+            if (distances != null) {
+                System.arraycopy(scratch.best(), 0, distances, start, nb);
+            }
+            for (int i = 0; i < nb; i++) {
+                int p = bestIndex[i];
+                byte id = ids[p];
+                int row = start + i;
+                changed += id != labels[row] ? 1 : 0;
+                labels[row] = id;
+                double[] a = acc[i & (LANES - 1)];
+                cnt[i & (LANES - 1)][p]++;
+                int base = p * d;
+                int src = row * d;
+                for (int j = 0; j < d; j++) {
+                    a[base + j] += x[src + j];
+                }
+            }
+        }
+        return changed;
     }
 
     /**
@@ -312,6 +416,41 @@ public final class CpuBackend implements ComputeBackend {
                 distances = new float[k][BLOCK];
             }
             return distances;
+        }
+
+        private double[][] sums = new double[LANES][0];
+        private long[][] counts = new long[LANES][0];
+
+        /** Zeroed accumulator copies of at least {@code k × d} sums. */
+        double[][] sums(int k, int d) {
+            if (sums[0].length < k * d) {
+                sums = new double[LANES][k * d];
+            }
+            return sums;
+        }
+
+        /** Zeroed count copies of at least {@code k} entries. */
+        long[][] counts(int k) {
+            if (counts[0].length < k) {
+                counts = new long[LANES][k];
+            }
+            return counts;
+        }
+
+        /** Adds the copies into {@code sums}/{@code counts} in copy order and zeroes them. */
+        void drainSums(int k, int d, double[] out, long[] outCounts) {
+            for (int l = 0; l < LANES; l++) {
+                double[] a = sums[l];
+                for (int i = 0; i < k * d && i < a.length; i++) {
+                    out[i] += a[i];
+                    a[i] = 0;
+                }
+                long[] c = counts[l];
+                for (int i = 0; i < k && i < c.length; i++) {
+                    outCounts[i] += c[i];
+                    c[i] = 0;
+                }
+            }
         }
     }
 

@@ -2,16 +2,18 @@ package io.geocluster.engine.iikmc;
 
 import io.geocluster.engine.RunMonitor;
 import io.geocluster.engine.compute.CpuBackend;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
  * Times one pooled IIkMC Lloyd iteration on synthetic resident pixels, beside a plain
- * nested-loop Lloyd iteration run in the same JVM, so that the benchmark command can report a
- * ratio rather than a bare time (DESIGN §7).
+ * nested-loop Lloyd iteration over the same pixels run in the same JVM, so that the benchmark
+ * command can report a ratio rather than a bare time (DESIGN §7).
  */
 public final class IikmcBench {
     private static final int WARM_UP = 3;
     private static final int REPEATS = 5;
+    private static final int PIECE = 1 << 16;
 
     private IikmcBench() {
     }
@@ -19,7 +21,7 @@ public final class IikmcBench {
     /**
      * Seconds per pooled iteration: the fastest of several after warm-up.
      *
-     * @param pixels pooled pixels, held as one resident block
+     * @param pixels pooled pixels, held resident in a {@link PooledPixels}
      * @param bands values per pixel
      * @param k classes
      * @param threads CPU threads for our iteration; the baseline is single-threaded, as a scalar
@@ -27,68 +29,72 @@ public final class IikmcBench {
      * @return {@code {ours, scalarBaseline}}
      */
     public static double[] secondsPerIteration(int pixels, int bands, int k, int threads) {
-        float[] x = synthetic(pixels, bands, k, 20240101L);
-        float[][] blocks = {x};
-        byte[][] labels = {new byte[pixels]};
-        double ours;
-        try (CpuBackend backend = new CpuBackend(threads)) {
+        try (PooledPixels pool = synthetic(pixels, bands, k, 20240101L);
+             CpuBackend backend = new CpuBackend(threads)) {
+            float[] start = MinMaxCentres.of(pool.min(), pool.max(), k);
             IikmcOptions options = new IikmcOptions(k, 1, 0, EmptyClusterRule.CANCEL);
-            PooledLloyd.Scan scan = PooledLloyd.scan(blocks, bands, labels, k);
-            PooledLloyd.State state = new PooledLloyd.State(options, backend, blocks, bands, labels,
-                    MinMaxCentres.of(scan.min(), scan.max(), k), scan.pixels());
+            PooledLloyd.State state = new PooledLloyd.State(options, backend, pool, start.clone());
             for (int i = 0; i < WARM_UP; i++) {
                 state.iterate(RunMonitor.NONE);
             }
-            ours = Double.MAX_VALUE;
+            double ours = Double.MAX_VALUE;
             for (int i = 0; i < REPEATS; i++) {
                 long t0 = System.nanoTime();
                 state.iterate(RunMonitor.NONE);
                 ours = Math.min(ours, (System.nanoTime() - t0) * 1e-9);
             }
-        }
-        float[] centres = MinMaxCentres.of(range(x, bands, true), range(x, bands, false), k);
-        int[] scalarLabels = new int[pixels];
-        double[] sums = new double[k * bands];
-        long[] counts = new long[k];
-        double baseline = Double.MAX_VALUE;
-        for (int i = 0; i < WARM_UP + REPEATS; i++) {
-            long t0 = System.nanoTime();
-            scalarIteration(x, pixels, bands, centres, k, scalarLabels, sums, counts);
-            double t = (System.nanoTime() - t0) * 1e-9;
-            if (i >= WARM_UP) {
-                baseline = Math.min(baseline, t);
+            int[][] labels = new int[pool.chunks()][];
+            for (int c = 0; c < labels.length; c++) {
+                labels[c] = new int[pool.rows(c)];
             }
+            double[] sums = new double[k * bands];
+            long[] counts = new long[k];
+            double baseline = Double.MAX_VALUE;
+            float[] centres = start.clone();
+            for (int i = 0; i < WARM_UP + REPEATS; i++) {
+                long t0 = System.nanoTime();
+                scalarIteration(pool, centres, k, labels, sums, counts);
+                double t = (System.nanoTime() - t0) * 1e-9;
+                if (i >= WARM_UP) {
+                    baseline = Math.min(baseline, t);
+                }
+            }
+            return new double[] {ours, baseline};
         }
-        return new double[] {ours, baseline};
     }
 
     /** The textbook Lloyd iteration: per pixel, per centre, per band; then means. */
-    static long scalarIteration(float[] x, int n, int d, float[] centres, int k, int[] labels, double[] sums,
+    static long scalarIteration(PooledPixels pool, float[] centres, int k, int[][] labels, double[] sums,
                                 long[] counts) {
-        java.util.Arrays.fill(sums, 0);
-        java.util.Arrays.fill(counts, 0);
+        int d = pool.bands();
+        Arrays.fill(sums, 0);
+        Arrays.fill(counts, 0);
         long changed = 0;
-        for (int i = 0; i < n; i++) {
-            int best = 0;
-            float bestDistance = Float.MAX_VALUE;
-            for (int c = 0; c < k; c++) {
-                float dist = 0;
+        for (int chunk = 0; chunk < pool.chunks(); chunk++) {
+            float[] x = pool.values(chunk, null);
+            int[] l = labels[chunk];
+            for (int i = 0; i < l.length; i++) {
+                int best = 0;
+                float bestDistance = Float.MAX_VALUE;
+                for (int c = 0; c < k; c++) {
+                    float dist = 0;
+                    for (int j = 0; j < d; j++) {
+                        float t = x[i * d + j] - centres[c * d + j];
+                        dist += t * t;
+                    }
+                    if (dist < bestDistance) {
+                        bestDistance = dist;
+                        best = c;
+                    }
+                }
+                if (l[i] != best) {
+                    changed++;
+                    l[i] = best;
+                }
+                counts[best]++;
                 for (int j = 0; j < d; j++) {
-                    float t = x[i * d + j] - centres[c * d + j];
-                    dist += t * t;
+                    sums[best * d + j] += x[i * d + j];
                 }
-                if (dist < bestDistance) {
-                    bestDistance = dist;
-                    best = c;
-                }
-            }
-            if (labels[i] != best) {
-                changed++;
-                labels[i] = best;
-            }
-            counts[best]++;
-            for (int j = 0; j < d; j++) {
-                sums[best * d + j] += x[i * d + j];
             }
         }
         for (int c = 0; c < k; c++) {
@@ -101,30 +107,28 @@ public final class IikmcBench {
         return changed;
     }
 
-    private static float[] range(float[] x, int d, boolean min) {
-        float[] r = new float[d];
-        java.util.Arrays.fill(r, min ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY);
-        for (int o = 0; o < x.length; o++) {
-            int j = o % d;
-            r[j] = min ? Math.min(r[j], x[o]) : Math.max(r[j], x[o]);
-        }
-        return r;
-    }
-
-    /** Reflectance-like pixels: {@code k} spectra in [0.02, 0.5] with uniform noise of ±0.03. */
-    static float[] synthetic(int pixels, int bands, int k, long seed) {
+    /**
+     * Reflectance-like pixels: {@code k} spectra in [0.02, 0.5] with uniform noise of ±0.03,
+     * generated piece by piece so the heap holds one copy.
+     */
+    static PooledPixels synthetic(int pixels, int bands, int k, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         float[] spectra = new float[k * bands];
         for (int i = 0; i < spectra.length; i++) {
             spectra[i] = (float) (0.02 + 0.48 * r.nextDouble());
         }
-        float[] x = new float[pixels * bands];
-        for (int i = 0, o = 0; i < pixels; i++) {
-            int c = r.nextInt(k);
-            for (int j = 0; j < bands; j++, o++) {
-                x[o] = spectra[c * bands + j] + (float) (0.06 * r.nextDouble() - 0.03);
+        PooledPixels pool = new PooledPixels(bands, k, Long.MAX_VALUE, null);
+        float[] piece = new float[PIECE * bands];
+        for (int done = 0; done < pixels; done += PIECE) {
+            int n = Math.min(PIECE, pixels - done);
+            for (int i = 0, o = 0; i < n; i++) {
+                int c = r.nextInt(k);
+                for (int j = 0; j < bands; j++, o++) {
+                    piece[o] = spectra[c * bands + j] + (float) (0.06 * r.nextDouble() - 0.03);
+                }
             }
+            pool.append(piece, 0, n);
         }
-        return x;
+        return pool;
     }
 }

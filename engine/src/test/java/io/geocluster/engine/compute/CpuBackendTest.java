@@ -42,6 +42,64 @@ class CpuBackendTest {
         assertEquals(expectedTotal, total, 1e-5 * expectedTotal);
     }
 
+    /**
+     * The fused Lloyd step against a scalar float reference: the same float arithmetic in the
+     * same order gives the same nearest centre, the changed count follows from the previous
+     * labels, and the sums are plain sums of the rows per centre.
+     */
+    @ParameterizedTest
+    @CsvSource({"1,1000,6,8", "2,100003,6,8", "2,20000,7,13", "2,5000,3,2"})
+    void lloydStepMatchesScalarReference(int threads, int n, int d, int k) {
+        Random r = new Random(n * 17L + k);
+        float[] x = randomArray(r, n * d);
+        float[] centres = randomArray(r, k * d);
+        byte[] ids = new byte[k];
+        for (int c = 0; c < k; c++) {
+            ids[c] = (byte) (2 * c + 1); // positions map to other ids, as with cancelled classes
+        }
+        byte[] labels = new byte[n];
+        byte[] previous = new byte[n];
+        for (int i = 0; i < n; i++) {
+            previous[i] = (byte) (2 * r.nextInt(k) + 1);
+        }
+        System.arraycopy(previous, 0, labels, 0, n);
+        double[] sums = new double[k * d];
+        long[] counts = new long[k];
+        float[] dist = new float[n];
+        long changed;
+        try (CpuBackend backend = new CpuBackend(threads)) {
+            changed = backend.lloydStep(x, n, d, centres, k, ids, labels, sums, counts, dist);
+        }
+        double[] expectedSums = new double[k * d];
+        long[] expectedCounts = new long[k];
+        long expectedChanged = 0;
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            float bestDist = Float.POSITIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                float s = 0;
+                for (int j = 0; j < d; j++) {
+                    float t = x[i * d + j] - centres[c * d + j];
+                    s += t * t;
+                }
+                if (s < bestDist) {
+                    bestDist = s;
+                    best = c;
+                }
+            }
+            assertEquals(ids[best], labels[i], "label of row " + i);
+            assertEquals(bestDist, dist[i], "distance of row " + i);
+            expectedChanged += ids[best] != previous[i] ? 1 : 0;
+            expectedCounts[best]++;
+            for (int j = 0; j < d; j++) {
+                expectedSums[best * d + j] += x[i * d + j];
+            }
+        }
+        assertEquals(expectedChanged, changed);
+        assertArrayEquals(expectedCounts, counts);
+        assertArrayEquals(expectedSums, sums, 1e-9 * n);
+    }
+
     @ParameterizedTest
     @CsvSource({"1,1000,4,3", "2,100000,16,8"})
     void accumulateMatchesBruteForce(int threads, int n, int d, int k) {

@@ -16,7 +16,9 @@ import java.util.SplittableRandom;
 /**
  * {@code geocluster bench}: measures the hot paths side by side with a plain scalar baseline run
  * in the same process, and prints ratios: partial-fit points/s at batch 256 and 4096 (d=16, k=8),
- * labelling points/s, kNN graph build and smoothing throughput (1 M points, k=8, H=3), and
+ * labelling points/s, one pooled IIkMC Lloyd iteration (5 M pixels × 6 bands, k=8, also beside
+ * scikit-learn when python3 has it) and Landsat reading and masking pixels/s, kNN graph build
+ * and smoothing throughput (1 M points, k=8, H=3), and
  * end-to-end points/s from a generated GeoPackage with the peak heap.
  *
  * <p>Run it with {@code JAVA_OPTS=-Xmx256m} to check the heap bound.
@@ -56,6 +58,20 @@ final class BenchCommand {
             double ours = labelRate(data, seconds, backend);
             double base = baselineLabelRate(data, seconds);
             row("labelling (points/s)", ours, base);
+        }
+        IikmcBenchRows.Result ik = IikmcBenchRows.run(seconds);
+        out.printf(Locale.ROOT, "IIkMC measured on %,d pooled pixels x 6 bands, k=8 (seconds per Lloyd iteration)%n",
+                ik.pixels());
+        out.printf(Locale.ROOT, "%-34s %16.4f %16.4f %7.1fx%n", "IIkMC iteration (s, lower is better)", ik.seconds(),
+                ik.scalarSeconds(), ik.scalarSeconds() / ik.seconds());
+        if (Double.isFinite(ik.sklearnSeconds())) {
+            out.printf(Locale.ROOT, "%-34s %16.4f %16s %7.1fx%n", "  scikit-learn Lloyd, same machine", ik.sklearnSeconds(),
+                    "", ik.sklearnSeconds() / ik.seconds());
+        } else {
+            out.printf(Locale.ROOT, "  (no python3 with scikit-learn, or no bench/sklearn_lloyd.py here: scikit-learn not timed)%n");
+        }
+        if (Double.isFinite(ik.readPixelsPerSecond())) {
+            out.printf(Locale.ROOT, "%-34s %16s%n", "Landsat read + QA mask (pixels/s)", fmt(ik.readPixelsPerSecond()));
         }
         // The in-memory graph and smoothing take about 700 bytes per point: fewer points under a small heap.
         int smoothingPoints = (int) Math.min(points, Math.min(1_000_000, Runtime.getRuntime().maxMemory() / 700));

@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code geocluster batched-kmeans} and {@code geocluster smoothed-kmeans}: run a point-layer
@@ -64,19 +62,7 @@ final class ClusterCommand {
         String style = styleFile == null ? null : readStyle(Path.of(styleFile));
         boolean quiet = cl.flags().contains("quiet");
         ProgressBar progress = new ProgressBar(err, System.console() != null, quiet);
-        CountDownLatch cleanedUp = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
-            // Ctrl-C: let the run stop at its next batch and remove its temporary files before
-            // the JVM goes; waiting for the latch, not the thread, since the run's own exit
-            // blocks once shutdown has begun.
-            progress.cancel();
-            try {
-                cleanedUp.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        CancelOnInterrupt interrupt = new CancelOnInterrupt(progress);
         boolean createdOutput = !Files.exists(outputDir);
         boolean done = false;
         try (LayerSource source = LocalLayers.open(Path.of(in.get("layer", String.class)))) {
@@ -104,17 +90,12 @@ final class ClusterCommand {
             if (!done && createdOutput) {
                 removeIfEmpty(outputDir);
             }
-            cleanedUp.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is already exiting because of Ctrl-C; the hook is running.
-            }
+            interrupt.close();
         }
     }
 
     /** A failed run leaves no trace, not even the output folder it created. */
-    private static void removeIfEmpty(Path dir) {
+    static void removeIfEmpty(Path dir) {
         try (var entries = Files.list(dir)) {
             if (entries.findAny().isEmpty()) {
                 Files.delete(dir);
@@ -132,7 +113,7 @@ final class ClusterCommand {
         }
     }
 
-    private static void writeAtomically(Path target, byte[] content) throws IOException {
+    static void writeAtomically(Path target, byte[] content) throws IOException {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + Long.toHexString(System.nanoTime()));
         try {
             Files.write(tmp, content);

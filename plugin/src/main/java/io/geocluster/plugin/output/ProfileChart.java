@@ -8,9 +8,6 @@ import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.TimeZone;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -140,15 +136,7 @@ public final class ProfileChart {
     public static byte[] render(Input input) {
         Objects.requireNonNull(input, "input");
         BufferedImage image = draw(input);
-        ByteArrayOutputStream png = new ByteArrayOutputStream(64 * 1024);
-        try {
-            if (!ImageIO.write(image, "png", png)) {
-                throw new IllegalStateException("no PNG writer in this JRE");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
-        }
-        return png.toByteArray();
+        return Png.encode(image);
     }
 
     /** Renders the chart into an image; the two panels are separate charts stacked vertically. */

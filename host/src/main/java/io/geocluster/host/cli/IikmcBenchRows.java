@@ -1,0 +1,101 @@
+package io.geocluster.host.cli;
+
+import io.geocluster.engine.iikmc.IikmcBench;
+import io.geocluster.host.raster.LandsatSceneSource;
+import io.geocluster.plugin.raster.QaMask;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The IIkMC measurements of {@code geocluster bench}: one pooled Lloyd iteration (5 M pixels ×
+ * 6 bands, k = 8, DESIGN §7) beside a scalar loop in the same JVM and, when {@code python3} with
+ * scikit-learn is on the machine, beside scikit-learn's Lloyd timed by {@code bench/sklearn_lloyd.py};
+ * and the rate of reading and masking Landsat scenes.
+ */
+final class IikmcBenchRows {
+    /** Pixels of the pooled iteration, as in DESIGN §7. */
+    static final int PIXELS = 5_000_000;
+    private static final int BANDS = 6;
+    private static final int K = 8;
+    private static final Path SKLEARN_SCRIPT = Path.of("bench", "sklearn_lloyd.py");
+    private static final Path SCENES = Path.of("test-data", "landsat");
+
+    private IikmcBenchRows() {
+    }
+
+    /** The measured values; NaN where a measurement could not run. */
+    record Result(int pixels, double seconds, double scalarSeconds, double sklearnSeconds, double readPixelsPerSecond) {
+    }
+
+    static Result run(double seconds) throws IOException {
+        // One copy of the pixels must fit: 4 bytes per value plus a label byte per pixel.
+        long room = (Runtime.getRuntime().maxMemory() - (96L << 20)) / (BANDS * 4 + 1);
+        int pixels = (int) Math.max(1 << 18, Math.min(PIXELS, room));
+        double[] t = IikmcBench.secondsPerIteration(pixels, BANDS, K, Runtime.getRuntime().availableProcessors());
+        return new Result(pixels, t[0], t[1], sklearnSeconds(pixels), readRate(seconds));
+    }
+
+    /** scikit-learn's seconds per Lloyd iteration on this machine, or NaN without python3 and scikit-learn. */
+    static double sklearnSeconds(int pixels) {
+        if (!Files.exists(SKLEARN_SCRIPT)) {
+            return Double.NaN;
+        }
+        for (String python : List.of("python3", "/usr/bin/python3")) {
+            try {
+                Process p = new ProcessBuilder(python, SKLEARN_SCRIPT.toString(), Integer.toString(pixels),
+                        Integer.toString(BANDS), Integer.toString(K)).redirectErrorStream(true).start();
+                if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    continue;
+                }
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                if (p.exitValue() == 0) {
+                    return Double.parseDouble(out.substring(out.lastIndexOf('\n') + 1).strip());
+                }
+            } catch (IOException | NumberFormatException e) {
+                // this python is missing or lacks scikit-learn: try the next one
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Double.NaN;
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Pixels per second read from the bundled scenes with the default QA mask, or NaN without them. */
+    static double readRate(double seconds) throws IOException {
+        if (!Files.isDirectory(SCENES)) {
+            return Double.NaN;
+        }
+        List<Path> folders;
+        try (Stream<Path> s = Files.list(SCENES)) {
+            folders = s.filter(Files::isDirectory).sorted().toList();
+        }
+        if (folders.isEmpty()) {
+            return Double.NaN;
+        }
+        long pixels = 0;
+        long t0 = System.nanoTime();
+        long end = t0 + (long) (seconds * 1e9);
+        do {
+            // Opening is part of the cost: the band files are decoded at open.
+            for (Path f : folders) {
+                LandsatSceneSource scene = LandsatSceneSource.open(f, null, QaMask.defaults());
+                int rows = scene.blockHeight() * Math.max(1, 64 / scene.blockHeight());
+                float[] values = new float[rows * scene.width() * scene.bands().size()];
+                boolean[] valid = new boolean[rows * scene.width()];
+                for (int first = 0; first < scene.height(); first += rows) {
+                    int n = Math.min(rows, scene.height() - first);
+                    scene.readRows(first, n, values, valid);
+                    pixels += (long) n * scene.width();
+                }
+            }
+        } while (System.nanoTime() < end);
+        return pixels / ((System.nanoTime() - t0) * 1e-9);
+    }
+}

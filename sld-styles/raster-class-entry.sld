@@ -1,0 +1,1 @@
+              <ColorMapEntry color="${color}" quantity="${classNumber}" label="${label}"/>
