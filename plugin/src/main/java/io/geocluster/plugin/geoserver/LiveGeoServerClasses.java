@@ -164,7 +164,7 @@ final class LiveGeoServerClasses implements GeoServerClasses {
         if (!(reader instanceof GridCoverage2DReader)) {
             throw new IOException("Coverage '" + coverage.prefixedName() + "' has no two-dimensional grid reader");
         }
-        GridCoverage2D grid = ((GridCoverage2DReader) reader).read();
+        GridCoverage2D grid = ((GridCoverage2DReader) reader).read(new GeneralParameterValue[0]);
         if (grid == null) {
             throw new IOException("Coverage '" + coverage.prefixedName() + "' read as nothing");
         }
