@@ -50,6 +50,11 @@ public final class GeoServerLayerCatalog implements LayerCatalog {
         Objects.requireNonNull(resourceLoader, "resourceLoader");
     }
 
+    /**
+     * A catalog whose data directory and class-bound calls are given: the tests run it on fakes.
+     *
+     * @param dataDirectory supplies the GeoServer data directory when a sink or scratch folder needs it
+     */
     GeoServerLayerCatalog(Catalog catalog, Supplier<Path> dataDirectory, GeoServerClasses classes) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
