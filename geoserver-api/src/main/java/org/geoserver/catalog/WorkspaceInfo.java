@@ -1,5 +1,5 @@
 /*
- * Compile-only declaration. Signatures copied from GeoServer (GPL 2.0), read at
+ * Compile-only declaration. Signatures of the well-known API of GeoServer (GPL 2.0), real source at
  * geoserver/geoserver src/main/src/main/java/org/geoserver/catalog/WorkspaceInfo.java
  * The real type ships with GeoServer; this module is never packaged.
  */

@@ -1,5 +1,5 @@
 /*
- * Compile-only declaration. Signatures copied from GeoTools (LGPL), read at
+ * Compile-only declaration. Signatures of the well-known API of GeoTools (LGPL), real source at
  * geotools/geotools modules/library/api/src/main/java/org/geotools/api/feature/simple/SimpleFeatureType.java
  * The real type ships with GeoServer; this module is never packaged.
  */
