@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  */
 public final class EchoStateReservoir {
     /** Series advanced together. */
-    public static final int LANES = 64;
+    public static final int LANES = 128;
 
     private final int size;
     private final float leak;

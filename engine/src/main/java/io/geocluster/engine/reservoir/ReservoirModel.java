@@ -80,6 +80,8 @@ public final class ReservoirModel {
         double[] cross = new double[r * r];
         long states = 0;
         float[] state = block.state;
+        float[] h = new float[r];
+        float[] blockCross = new float[r * r];
         int lanes = SeriesBlock.LANES;
         for (int first = 0; first < rows; first += lanes) {
             int count = Math.min(lanes, rows - first);
@@ -89,24 +91,28 @@ public final class ReservoirModel {
                 if (t < options.washout()) {
                     continue;
                 }
-                // Unusable series have all-zero states: they add nothing to the sums.
+                // Unusable series have all-zero states: they add nothing to the sums. Each state is
+                // gathered into one row so that the outer-product loop runs with unit stride.
                 states += loaded;
-                for (int i = 0; i < r; i++) {
-                    int ri = i * lanes;
-                    double s = 0;
-                    for (int b = 0; b < count; b++) {
-                        s += state[ri + b];
+                for (int b = 0; b < count; b++) {
+                    for (int i = 0; i < r; i++) {
+                        h[i] = state[i * lanes + b];
+                        sum[i] += h[i];
                     }
-                    sum[i] += s;
-                    for (int j = i; j < r; j++) {
-                        int rj = j * lanes;
-                        double dot = 0;
-                        for (int b = 0; b < count; b++) {
-                            dot += (double) state[ri + b] * state[rj + b];
+                    for (int i = 0; i < r; i++) {
+                        float hi = h[i];
+                        int row = i * r;
+                        for (int j = i; j < r; j++) {
+                            blockCross[row + j] += hi * h[j];
                         }
-                        cross[i * r + j] += dot;
                     }
                 }
+            }
+            // Float sums over one block (at most LANES × points terms of |h| < 1) keep the loop
+            // above vectorised; the blocks add up in doubles.
+            for (int k = 0; k < blockCross.length; k++) {
+                cross[k] += blockCross[k];
+                blockCross[k] = 0;
             }
         }
         double[] mean = new double[r];
@@ -182,6 +188,16 @@ public final class ReservoirModel {
     /** Features per series, D² + D. */
     public int features() {
         return options.features();
+    }
+
+    /** The D principal components, row-major D × R; a copy. */
+    public float[] principalComponents() {
+        return components.clone();
+    }
+
+    /** P·μ, what the projection subtracts (z = P·h − P·μ); a copy. */
+    public float[] componentOffsets() {
+        return offsets.clone();
     }
 
     float[] components() {

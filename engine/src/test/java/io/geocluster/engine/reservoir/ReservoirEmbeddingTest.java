@@ -72,115 +72,20 @@ class ReservoirEmbeddingTest {
     }
 
     @Test
-    void matchesAScalarDoublePrecisionReference() {
+    void matchesTheScalarDoublePrecisionReference() {
         float[] data = catalogue(1);
         int n = REGIMES * PER_REGIME;
         ReservoirModel model = ReservoirModel.fit(grid(), OPTIONS, data, n, DATES);
         assertEquals(110, model.features());
         float[] features = embed(model, data, n);
+        ScalarReservoirEmbedding reference = new ScalarReservoirEmbedding(model);
         for (int row : new int[] {0, 31, 57, 99}) {
-            double[] expected = reference(model, Arrays.copyOfRange(data, row * DATES, (row + 1) * DATES));
+            double[] expected = reference.embed(data, row * DATES);
             for (int j = 0; j < expected.length; j++) {
                 float got = features[row * 110 + j];
                 assertEquals(expected[j], got, 2e-3 * (1 + Math.abs(expected[j])), "row " + row + " feature " + j);
             }
         }
-    }
-
-    /**
-     * The embedding written out plainly: double precision, Math.tanh, a dense W, two-pass centred
-     * regression sums and Gaussian elimination with partial pivoting.
-     */
-    private static double[] reference(ReservoirModel model, float[] series) {
-        int r = model.reservoir().size();
-        int d = model.options().dimension();
-        double[] w = model.reservoir().recurrentWeights();
-        float[] in = model.reservoir().inputWeights();
-        double mean = 0;
-        for (float v : series) {
-            mean += v;
-        }
-        mean /= DATES;
-        double a = model.options().leak();
-        double[] h = new double[r];
-        int washout = model.options().washout();
-        double[][] z = new double[DATES - washout][d];
-        for (int t = 0; t < DATES; t++) {
-            double x = (series[t] - mean) / model.inputScale();
-            double[] next = new double[r];
-            for (int i = 0; i < r; i++) {
-                double s = in[i] * x;
-                for (int j = 0; j < r; j++) {
-                    s += w[i * r + j] * h[j];
-                }
-                next[i] = (1 - a) * h[i] + a * Math.tanh(s);
-            }
-            h = next;
-            if (t >= washout) {
-                for (int k = 0; k < d; k++) {
-                    double s = -model.offsets()[k];
-                    for (int i = 0; i < r; i++) {
-                        s += model.components()[k * r + i] * h[i];
-                    }
-                    z[t - washout][k] = s;
-                }
-            }
-        }
-        int m = z.length - 1;
-        double[] mx = new double[d];
-        double[] my = new double[d];
-        for (int t = 0; t < m; t++) {
-            for (int k = 0; k < d; k++) {
-                mx[k] += z[t][k] / m;
-                my[k] += z[t + 1][k] / m;
-            }
-        }
-        double[][] aug = new double[d][2 * d];
-        for (int p = 0; p < d; p++) {
-            for (int q = 0; q < d; q++) {
-                double xx = 0;
-                double xy = 0;
-                for (int t = 0; t < m; t++) {
-                    xx += (z[t][p] - mx[p]) * (z[t][q] - mx[q]);
-                    xy += (z[t][p] - mx[p]) * (z[t + 1][q] - my[q]);
-                }
-                aug[p][q] = xx + (p == q ? model.options().ridge() : 0);
-                aug[p][d + q] = xy;
-            }
-        }
-        for (int col = 0; col < d; col++) {
-            int pivot = col;
-            for (int i = col + 1; i < d; i++) {
-                if (Math.abs(aug[i][col]) > Math.abs(aug[pivot][col])) {
-                    pivot = i;
-                }
-            }
-            double[] tmp = aug[col];
-            aug[col] = aug[pivot];
-            aug[pivot] = tmp;
-            for (int i = 0; i < d; i++) {
-                if (i != col) {
-                    double f = aug[i][col] / aug[col][col];
-                    for (int j = col; j < 2 * d; j++) {
-                        aug[i][j] -= f * aug[col][j];
-                    }
-                }
-            }
-        }
-        double[] out = new double[d * d + d];
-        for (int p = 0; p < d; p++) {
-            for (int q = 0; q < d; q++) {
-                out[p * d + q] = aug[p][d + q] / aug[p][p];
-            }
-        }
-        for (int q = 0; q < d; q++) {
-            double b = my[q];
-            for (int p = 0; p < d; p++) {
-                b -= mx[p] * out[p * d + q];
-            }
-            out[d * d + q] = b;
-        }
-        return out;
     }
 
     @Test

@@ -57,6 +57,7 @@ final class BenchCommand {
             double base = baselineLabelRate(data, seconds);
             row("labelling (points/s)", ours, base);
         }
+        ReservoirBench.print(out, seconds);
         // The in-memory graph and smoothing take about 700 bytes per point: fewer points under a small heap.
         int smoothingPoints = (int) Math.min(points, Math.min(1_000_000, Runtime.getRuntime().maxMemory() / 700));
         SmoothingBench.Result sm = SmoothingBench.run(smoothingPoints);
