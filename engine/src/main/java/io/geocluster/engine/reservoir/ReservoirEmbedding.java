@@ -111,7 +111,22 @@ public final class ReservoirEmbedding {
                 for (int b = 0; b < lanes; b++) {
                     z[zk + b] = o;
                 }
-                for (int i = 0; i < r; i++) {
+                // Four units per sweep over the lanes, as in the reservoir update.
+                int i = 0;
+                for (; i + 3 < r; i += 4) {
+                    float p0 = components[k * r + i];
+                    float p1 = components[k * r + i + 1];
+                    float p2 = components[k * r + i + 2];
+                    float p3 = components[k * r + i + 3];
+                    int s0 = i * LANES;
+                    int s1 = s0 + LANES;
+                    int s2 = s1 + LANES;
+                    int s3 = s2 + LANES;
+                    for (int b = 0; b < lanes; b++) {
+                        z[zk + b] += p0 * state[s0 + b] + p1 * state[s1 + b] + p2 * state[s2 + b] + p3 * state[s3 + b];
+                    }
+                }
+                for (; i < r; i++) {
                     float p = components[k * r + i];
                     int si = i * LANES;
                     for (int b = 0; b < lanes; b++) {

@@ -114,6 +114,26 @@ class ReservoirEmbeddingTest {
     }
 
     @Test
+    void threadsChangeNothing() {
+        float[] data = catalogue(6);
+        int n = REGIMES * PER_REGIME;
+        ReservoirModel model = ReservoirModel.fit(grid(), OPTIONS, data, n, DATES);
+        // 7 copies of the catalogue with one empty series: 700 rows, not a multiple of the lanes.
+        float[] rows = new float[7 * n * DATES];
+        for (int c = 0; c < 7; c++) {
+            System.arraycopy(data, 0, rows, c * n * DATES, n * DATES);
+        }
+        Arrays.fill(rows, 333 * DATES, 334 * DATES, Float.NaN);
+        float[] single = new float[7 * n * model.features()];
+        float[] parallel = new float[single.length];
+        assertEquals(1, model.embedding().embed(rows, 0, DATES, 7 * n, single, 0, model.features()));
+        try (ParallelEmbedding threads = new ParallelEmbedding(model, 3)) {
+            assertEquals(1, threads.embed(rows, 0, DATES, 7 * n, parallel, 0, model.features()));
+        }
+        assertArrayEquals(single, parallel);
+    }
+
+    @Test
     void offsetAndShiftedCopiesLandCloseAndRegimesFarApart() {
         float[] data = catalogue(4);
         int n = REGIMES * PER_REGIME;

@@ -1,5 +1,6 @@
 package io.geocluster.host.cli;
 
+import io.geocluster.engine.reservoir.ParallelEmbedding;
 import io.geocluster.engine.reservoir.ReservoirEmbedding;
 import io.geocluster.engine.reservoir.ReservoirModel;
 import io.geocluster.engine.reservoir.ReservoirOptions;
@@ -19,21 +20,27 @@ final class ReservoirBench {
     static final int DATES = 100;
     static final int SERIES = 4096;
 
-    /** Embeddings per second, ours and the baseline's. */
-    record Result(double embeddingsPerSecond, double baselinePerSecond) {
+    /**
+     * Embeddings per second: ours on one thread, ours on every core, and the baseline's (one thread).
+     */
+    record Result(double embeddingsPerSecond, double allThreadsPerSecond, double baselinePerSecond) {
     }
 
     private ReservoirBench() {
     }
 
-    /** Prints the bench row. */
+    /** Prints the bench rows: one thread against the baseline, then every core. */
     static void print(PrintStream out, double seconds) {
         Result r = run(seconds);
-        out.printf(Locale.ROOT, "%-34s %16s %16s %7.1fx%n", "reservoir embedding, 100 dates,", "", "", r.embeddingsPerSecond()
-                / r.baselinePerSecond());
-        out.printf(Locale.ROOT, "%-34s %16s %16s%n", "  R=100, D=10 (embeddings/s)",
-                String.format(Locale.ROOT, "%.1f k", r.embeddingsPerSecond() / 1e3),
-                String.format(Locale.ROOT, "%.1f k", r.baselinePerSecond() / 1e3));
+        out.printf(Locale.ROOT, "%-34s%n", "reservoir embedding, 100 dates, R=100, D=10 (embeddings/s)");
+        out.printf(Locale.ROOT, "%-34s %16s %16s %7.1fx%n", "  one thread", thousands(r.embeddingsPerSecond()),
+                thousands(r.baselinePerSecond()), r.embeddingsPerSecond() / r.baselinePerSecond());
+        out.printf(Locale.ROOT, "%-34s %16s %16s %7.1fx%n", "  " + Runtime.getRuntime().availableProcessors() + " threads",
+                thousands(r.allThreadsPerSecond()), thousands(r.baselinePerSecond()), r.allThreadsPerSecond() / r.baselinePerSecond());
+    }
+
+    private static String thousands(double rate) {
+        return String.format(Locale.ROOT, "%.1f k", rate / 1e3);
     }
 
     static Result run(double seconds) {
@@ -48,6 +55,10 @@ final class ReservoirBench {
         int f = model.features();
         float[] out = new float[SERIES * f];
         double ours = rate(seconds, SERIES, () -> embedding.embed(data, 0, DATES, SERIES, out, 0, f));
+        double all;
+        try (ParallelEmbedding threads = new ParallelEmbedding(model, Runtime.getRuntime().availableProcessors())) {
+            all = rate(seconds, SERIES, () -> threads.embed(data, 0, DATES, SERIES, out, 0, f));
+        }
         ScalarReservoirEmbedding scalar = new ScalarReservoirEmbedding(model);
         double base = rate(seconds, SERIES, () -> {
             for (int s = 0; s < SERIES; s++) {
@@ -57,7 +68,7 @@ final class ReservoirBench {
                 }
             }
         });
-        return new Result(ours, base);
+        return new Result(ours, all, base);
     }
 
     /** Seasonal, trending and random-walk series with noise, in millimetres. */

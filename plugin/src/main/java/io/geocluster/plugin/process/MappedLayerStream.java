@@ -17,6 +17,10 @@ final class MappedLayerStream implements LayerStream {
     interface Mapper {
         /** The batch to hand out instead of {@code batch}; may be {@code batch} itself, changed. */
         FeatureBatch map(FeatureBatch batch) throws IOException;
+
+        /** Releases what the pass held; called when its cursor closes. */
+        default void close() {
+        }
     }
 
     private final LayerStream inner;
@@ -61,7 +65,11 @@ final class MappedLayerStream implements LayerStream {
 
             @Override
             public void close() throws IOException {
-                cursor.close();
+                try {
+                    mapper.close();
+                } finally {
+                    cursor.close();
+                }
             }
         };
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.geocluster.engine.FeatureBatch;
 import io.geocluster.engine.RunMonitor;
-import io.geocluster.engine.reservoir.ReservoirEmbedding;
+import io.geocluster.engine.reservoir.ParallelEmbedding;
 import io.geocluster.engine.reservoir.TimeGrid;
 import io.geocluster.plugin.attributes.AttributeSelection;
 import io.geocluster.plugin.attributes.DisplacementSeries;
@@ -134,7 +134,8 @@ final class ReservoirLayerSource implements LayerSource {
         int columns = numeric.size();
         int innerColumns = inner.size();
         return new MappedLayerStream(layer.open(inner, kept), columns, () -> new MappedLayerStream.Mapper() {
-            private final ReservoirEmbedding embedding = model.model().embedding();
+            private final ParallelEmbedding embedding = new ParallelEmbedding(model.model(),
+                    Runtime.getRuntime().availableProcessors());
             private float[] embedded = new float[0];
             private float[] out = new float[0];
 
@@ -156,6 +157,11 @@ final class ReservoirLayerSource implements LayerSource {
                     }
                 }
                 return new FeatureBatch(n, columns, out, b.ids(), b.x(), b.y());
+            }
+
+            @Override
+            public void close() {
+                embedding.close();
             }
         });
     }
