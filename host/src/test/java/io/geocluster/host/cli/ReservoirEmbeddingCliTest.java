@@ -67,6 +67,64 @@ class ReservoirEmbeddingCliTest {
     }
 
     @Test
+    void gapsAndEmptySeriesOfACsvAreInterpolatedAndReported() throws IOException {
+        Path csv = dir.resolve("gaps.csv");
+        InsarCatalogueGenerator.write(new InsarCatalogueGenerator.Options(400, 14, 5, 1), null, csv);
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<Integer> dated = datedColumns(lines.get(0).split(",", -1));
+        // Row 3 loses every date, row 10 three dates: 11 of 14 values stay.
+        lines.set(3, blank(lines.get(3), dated));
+        lines.set(10, blank(lines.get(10), dated.subList(4, 7)));
+        String emptyPid = lines.get(3).split(",", -1)[0].replace("\"", "");
+        Files.write(csv, lines, StandardCharsets.UTF_8);
+
+        Path out = dir.resolve("gaps");
+        CliRunner.Run run = CliRunner.run("batched-kmeans", "--layer", csv.toString(), "--dynamicAttributes", "reservoir",
+                "--k", "3", "--output", out.toString());
+        assertEquals(0, run.status(), run.err());
+        JsonNode gaps = summary(out).get("reservoir").get("gaps");
+        assertEquals(400, gaps.get("series").asLong());
+        assertEquals(1, gaps.get("seriesWithGaps").asLong());
+        assertEquals(3, gaps.get("interpolatedValues").asLong());
+        assertEquals(1, gaps.get("emptySeries").asLong());
+        assertEquals(emptyPid, gaps.get("firstEmptySeries").asText());
+        assertTrue(run.err().contains("1 of 400 series had gaps (3 values interpolated)"), run.err());
+        assertTrue(run.err().contains("(first: feature " + emptyPid + ")"), run.err());
+        assertEquals(1, summary(out).get("rows").get("missing").asLong(), summary(out).get("rows").toString());
+    }
+
+    private static List<Integer> datedColumns(String[] header) {
+        List<Integer> dated = new java.util.ArrayList<>();
+        for (int i = 0; i < header.length; i++) {
+            if (header[i].replace("\"", "").matches("\\d{8}")) {
+                dated.add(i);
+            }
+        }
+        return dated;
+    }
+
+    private static String blank(String line, List<Integer> columns) {
+        String[] cells = line.split(",", -1);
+        for (int c : columns) {
+            cells[c] = "";
+        }
+        return String.join(",", cells);
+    }
+
+    @Test
+    void aLargerLayerEmbedsInA256MiBHeap() throws Exception {
+        Path gpkg = dir.resolve("large.gpkg");
+        InsarCatalogueGenerator.write(new InsarCatalogueGenerator.Options(150_000, 12, 9), gpkg, null);
+        Path out = dir.resolve("large");
+        CliRunner.Run child = CliRunner.runIn256MiB(dir.resolve("child.log"), "batched-kmeans", "--layer", gpkg.toString(),
+                "--dynamicAttributes", "reservoir", "--staticAttributes", "temporal_coherence", "--k", "5",
+                "--keepAttributes", "pid", "--output", out.toString(), "--quiet");
+        assertEquals(0, child.status(), child.out());
+        assertTrue(child.out().contains("150,000 features"), child.out());
+        assertEquals(150_000, summary(out).get("reservoir").get("gaps").get("series").asLong());
+    }
+
+    @Test
     void helpListsTheReservoirInputs() {
         for (String command : List.of("batched-kmeans", "smoothed-kmeans")) {
             CliRunner.Run run = CliRunner.run(command, "--help");
@@ -91,13 +149,7 @@ class ReservoirEmbeddingCliTest {
         InsarCatalogueGenerator.write(new InsarCatalogueGenerator.Options(200, 12, 3, 1), null, csv);
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         String[] header = lines.get(0).split(",", -1);
-        int first = -1;
-        for (int i = 0; i < header.length; i++) {
-            if (header[i].matches("\"?\\d{8}\"?")) {
-                first = i;
-                break;
-            }
-        }
+        int first = datedColumns(header).get(0);
         String swap = header[first + 2];
         header[first + 2] = header[first + 3];
         header[first + 3] = swap;
