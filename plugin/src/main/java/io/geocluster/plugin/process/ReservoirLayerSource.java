@@ -61,8 +61,8 @@ final class ReservoirLayerSource implements LayerSource {
      * otherwise {@code null}. Checks the dated columns without reading a row.
      *
      * @throws IllegalArgumentException when the layer has fewer than {@value TimeGrid#MIN_DATES}
-     *         dated columns, stores them out of date order, or already has an attribute named
-     *         like an embedding column
+     *         dated columns, stores them out of date order, already has an attribute named like
+     *         an embedding column, or when {@code keepAttributes} asks for an embedding column
      */
     static ReservoirLayerSource ifRequested(LayerSource layer, BatchedKMeansParameters p, RunMonitor monitor,
                                             Consumer<String> log) {
@@ -84,7 +84,14 @@ final class ReservoirLayerSource implements LayerSource {
                         + "' already has an attribute '" + a.name() + "'; rename it or select its features by name.");
             }
         }
-        return new ReservoirLayerSource(layer, p, series, new TimeGrid(series.days()), monitor, log);
+        ReservoirLayerSource view = new ReservoirLayerSource(layer, p, series, new TimeGrid(series.days()), monitor, log);
+        for (String name : AttributeSelection.any(view.schema, "keepAttributes", p.keepAttributes())) {
+            if (ReservoirColumns.index(name) >= 0) {
+                throw new IllegalArgumentException("keepAttributes: '" + name + "' is a reservoir embedding feature, computed"
+                        + " for clustering; only attributes of layer '" + s.name() + "' can be kept.");
+            }
+        }
+        return view;
     }
 
     @Override

@@ -211,6 +211,16 @@ class ReservoirLayerSourceTest {
     }
 
     @Test
+    void embeddingFeaturesCannotBeKept() {
+        MemoryLayers.Source source = layer(dates(12, false), false, null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BatchedKMeansJob(s -> { }, null)
+                .execute(params("dynamicAttributes", "reservoir", "keepAttributes", "res_2"), source, new MemoryLayers.Sink(),
+                        RunMonitor.NONE, null));
+        assertTrue(e.getMessage().startsWith("keepAttributes: 'res_2'"), e.getMessage());
+        assertEquals(0, source.opened);
+    }
+
+    @Test
     void anAttributeNamedLikeAnEmbeddingColumnIsRefused() {
         MemoryLayers.Source source = layer(dates(12, false), false, "res_3");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BatchedKMeansJob(s -> { }, null)
