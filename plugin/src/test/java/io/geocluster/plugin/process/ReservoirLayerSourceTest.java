@@ -182,6 +182,21 @@ class ReservoirLayerSourceTest {
     }
 
     @Test
+    void aMissedAcquisitionIsPutBackOnTheGridAndReported() throws IOException {
+        List<String> dated = new ArrayList<>(dates(20, false));
+        String missed = dated.remove(9);
+        MemoryLayers.Source source = layer(dated, false, null);
+        BatchedKMeansResult result = new BatchedKMeansJob(s -> { }, null).execute(
+                params("dynamicAttributes", "reservoir", "k", "3"), source, new MemoryLayers.Sink(), RunMonitor.NONE, null);
+        JsonNode grid = new ObjectMapper().readTree(result.summary()).get("reservoir").get("grid");
+        assertEquals(19, grid.get("dates").asInt());
+        assertEquals(20, grid.get("points").asInt(), "the 12-day repeat is restored, " + missed + " included");
+        assertEquals(12.0, grid.get("stepDays").asDouble());
+        assertEquals(1, grid.get("irregularIntervals").asInt());
+        assertEquals(24, grid.get("longestIntervalDays").asInt());
+    }
+
+    @Test
     void tooFewDatesAreRefusedBeforeReading() {
         MemoryLayers.Source source = layer(dates(9, false), false, null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BatchedKMeansJob(s -> { }, null)
