@@ -59,20 +59,8 @@ final class BenchCommand {
             double base = baselineLabelRate(data, seconds);
             row("labelling (points/s)", ours, base);
         }
-        IikmcBenchRows.Result ik = IikmcBenchRows.run(seconds);
-        out.printf(Locale.ROOT, "IIkMC measured on %,d pooled pixels x 6 bands, k=8 (seconds per Lloyd iteration)%n",
-                ik.pixels());
-        out.printf(Locale.ROOT, "%-34s %16.4f %16.4f %7.1fx%n", "IIkMC iteration (s, lower is better)", ik.seconds(),
-                ik.scalarSeconds(), ik.scalarSeconds() / ik.seconds());
-        if (Double.isFinite(ik.sklearnSeconds())) {
-            out.printf(Locale.ROOT, "%-34s %16.4f %16s %7.1fx%n", "  scikit-learn Lloyd, same machine", ik.sklearnSeconds(),
-                    "", ik.sklearnSeconds() / ik.seconds());
-        } else {
-            out.printf(Locale.ROOT, "  (no python3 with scikit-learn, or no bench/sklearn_lloyd.py here: scikit-learn not timed)%n");
-        }
-        if (Double.isFinite(ik.readPixelsPerSecond())) {
-            out.printf(Locale.ROOT, "%-34s %16s%n", "Landsat read + QA mask (pixels/s)", fmt(ik.readPixelsPerSecond()));
-        }
+        IikmcBenchRows.print(out, seconds);
+        ReservoirBench.print(out, seconds);
         // The in-memory graph and smoothing take about 700 bytes per point: fewer points under a small heap.
         int smoothingPoints = (int) Math.min(points, Math.min(1_000_000, Runtime.getRuntime().maxMemory() / 700));
         SmoothingBench.Result sm = SmoothingBench.run(smoothingPoints);

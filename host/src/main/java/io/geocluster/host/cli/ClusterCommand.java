@@ -132,17 +132,19 @@ final class ClusterCommand {
         sb.append("Inputs (the WPS inputs of ").append(process.wpsName).append("):\n");
         for (ProcessParameter prm : process.parameters) {
             String def = prm.required() ? "required" : prm.defaultValue() == null ? "optional" : "default " + prm.defaultValue();
-            sb.append(String.format(Locale.ROOT, "  --%-18s %s (%s, %s)%n", prm.name(), prm.description(), prm.typeName(), def));
+            sb.append(String.format(Locale.ROOT, "  --%-22s %s (%s, %s)%n", prm.name(), prm.description(), prm.typeName(), def));
         }
-        sb.append(String.format(Locale.ROOT, "  --%-18s %s%n", "output", "Folder the results go to (default geocluster-output)."));
-        sb.append(String.format(Locale.ROOT, "  --%-18s %s%n", "scratch",
+        sb.append(String.format(Locale.ROOT, "  --%-22s %s%n", "output", "Folder the results go to (default geocluster-output)."));
+        sb.append(String.format(Locale.ROOT, "  --%-22s %s%n", "scratch",
                 "Folder for the pass cache, a binary copy of the features (default: the system temp folder)."));
-        sb.append(String.format(Locale.ROOT, "  --%-18s %s%n", "overwrite", "Replace results of an earlier run in that folder."));
-        sb.append(String.format(Locale.ROOT, "  --%-18s %s%n", "quiet", "No progress bars or notes on stderr; errors are still reported."));
+        sb.append(String.format(Locale.ROOT, "  --%-22s %s%n", "overwrite", "Replace results of an earlier run in that folder."));
+        sb.append(String.format(Locale.ROOT, "  --%-22s %s%n", "quiet", "No progress bars or notes on stderr; errors are still reported."));
         sb.append("\nExample:\n  geocluster ").append(process.command)
                 .append(" --layer test-data/insar-catalogue.gpkg --dynamicAttributes series \\\n");
         sb.append("      --staticAttributes height,mean_velocity,temporal_coherence,amplitude_dispersion --k 5")
                 .append(process.exampleExtra).append(" --output out\n");
+        sb.append("  geocluster ").append(process.command).append(" --layer test-data/insar-catalogue.gpkg --dynamicAttributes reservoir")
+                .append(" --k 5").append(process.exampleExtra).append(" --output out-reservoir\n");
         return sb.toString();
     }
 }

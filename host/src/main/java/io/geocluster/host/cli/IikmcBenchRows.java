@@ -4,10 +4,12 @@ import io.geocluster.engine.iikmc.IikmcBench;
 import io.geocluster.host.raster.LandsatSceneSource;
 import io.geocluster.plugin.raster.QaMask;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -26,6 +28,24 @@ final class IikmcBenchRows {
     private static final Path SCENES = Path.of("test-data", "landsat");
 
     private IikmcBenchRows() {
+    }
+
+    /** Measures and prints the IIkMC rows in the bench table's layout. */
+    static void print(PrintStream out, double seconds) throws IOException {
+        IikmcBenchRows.Result ik = IikmcBenchRows.run(seconds);
+        out.printf(Locale.ROOT, "IIkMC measured on %,d pooled pixels x 6 bands, k=8 (seconds per Lloyd iteration)%n",
+                ik.pixels());
+        out.printf(Locale.ROOT, "%-34s %16.4f %16.4f %7.1fx%n", "IIkMC iteration (s, lower is better)", ik.seconds(),
+                ik.scalarSeconds(), ik.scalarSeconds() / ik.seconds());
+        if (Double.isFinite(ik.sklearnSeconds())) {
+            out.printf(Locale.ROOT, "%-34s %16.4f %16s %7.1fx%n", "  scikit-learn Lloyd, same machine", ik.sklearnSeconds(),
+                    "", ik.sklearnSeconds() / ik.seconds());
+        } else {
+            out.printf(Locale.ROOT, "  (no python3 with scikit-learn, or no bench/sklearn_lloyd.py here: scikit-learn not timed)%n");
+        }
+        if (Double.isFinite(ik.readPixelsPerSecond())) {
+            out.printf(Locale.ROOT, "%-34s %16s%n", "Landsat read + QA mask (pixels/s)", BenchCommand.fmt(ik.readPixelsPerSecond()));
+        }
     }
 
     /** The measured values; NaN where a measurement could not run. */

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>an exact attribute name;</li>
  *   <li>{@value #SERIES}: every per-date displacement column ({@code yyyymmdd}), in date order;</li>
+ *   <li>{@value #RESERVOIR} (in {@code dynamicAttributes} only): the reservoir embedding of the
+ *       displacement series, the {@link ReservoirColumns} that a reservoir view of the layer adds;</li>
  *   <li>a prefix, written {@code emb_} or {@code emb_*}: every attribute whose name starts with it,
  *       in layer order.</li>
  * </ul>
@@ -24,6 +26,8 @@ import java.util.stream.Collectors;
 public final class AttributeSelection {
     /** The item that selects the displacement series. */
     public static final String SERIES = "series";
+    /** The item that selects the reservoir embedding of the displacement series. */
+    public static final String RESERVOIR = "reservoir";
 
     private AttributeSelection() {
     }
@@ -53,6 +57,22 @@ public final class AttributeSelection {
         return resolve(schema, parameter, spec);
     }
 
+    /**
+     * Whether a selection asks for the reservoir embedding: it holds the item {@value #RESERVOIR}
+     * and the layer has no attribute of that name (an exact name wins, as for every item).
+     */
+    public static boolean requestsReservoir(LayerSchema schema, String spec) {
+        if (spec == null || schema.attribute(RESERVOIR).isPresent()) {
+            return false;
+        }
+        for (String raw : spec.split(",")) {
+            if (raw.strip().equalsIgnoreCase(RESERVOIR)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<String> resolve(LayerSchema schema, String parameter, String spec) {
         Set<String> out = new LinkedHashSet<>();
         if (spec == null || spec.isBlank()) {
@@ -74,6 +94,16 @@ public final class AttributeSelection {
                             + " columns (named yyyymmdd), but layer '" + schema.name() + "' has none.");
                 }
                 out.addAll(dated);
+                continue;
+            }
+            if (item.equalsIgnoreCase(RESERVOIR)) {
+                List<String> embedding = schema.attributes().stream().map(AttributeInfo::name)
+                        .filter(n -> ReservoirColumns.index(n) >= 0).collect(Collectors.toList());
+                if (embedding.isEmpty()) {
+                    throw new IllegalArgumentException(parameter + ": '" + RESERVOIR + "' (the reservoir embedding of the"
+                            + " per-date displacement columns) is a dynamic feature: give it in dynamicAttributes.");
+                }
+                out.addAll(embedding);
                 continue;
             }
             String prefix = item.endsWith("*") ? item.substring(0, item.length() - 1) : item;

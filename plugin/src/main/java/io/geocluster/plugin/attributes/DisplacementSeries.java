@@ -41,6 +41,40 @@ public record DisplacementSeries(List<String> columns, List<LocalDate> dates) {
         return new DisplacementSeries(names, dates);
     }
 
+    /** The dates as day numbers ({@link LocalDate#toEpochDay()}), in order. */
+    public long[] days() {
+        long[] days = new long[dates.size()];
+        for (int i = 0; i < days.length; i++) {
+            days[i] = dates.get(i).toEpochDay();
+        }
+        return days;
+    }
+
+    /**
+     * Checks that the layer stores its dated columns in date order, as EGMS and InSAR Norway
+     * catalogues do. A layer whose dated columns are out of order was most likely assembled
+     * wrongly (columns renamed, or two catalogues joined), so a computation that models the
+     * series' dynamics refuses it rather than guessing.
+     *
+     * @param parameter the input that asked for the series, for the message
+     * @throws IllegalArgumentException naming the first column that comes before an earlier date
+     */
+    public static void requireLayerOrder(LayerSchema schema, String parameter) {
+        String previous = null;
+        for (AttributeInfo a : schema.attributes()) {
+            LocalDate date = a.type().isNumeric() ? dateOf(a.name()) : null;
+            if (date == null) {
+                continue;
+            }
+            if (previous != null && !date.isAfter(dateOf(previous))) {
+                throw new IllegalArgumentException(parameter + ": the dated columns of layer '" + schema.name()
+                        + "' are not in date order: column '" + a.name() + "' comes after column '" + previous
+                        + "'. Store the per-date columns in increasing date order.");
+            }
+            previous = a.name();
+        }
+    }
+
     /** Whether the layer has no dated column. */
     public boolean isEmpty() {
         return columns.isEmpty();

@@ -70,6 +70,16 @@ public final class BatchedKMeansJob {
      */
     public BatchedKMeansResult execute(BatchedKMeansParameters p, LayerSource source, LayerSink sink,
                                        RunMonitor monitor, String styleSld) throws IOException {
+        ReservoirLayerSource reservoir = ReservoirLayerSource.ifRequested(source, p, monitor, log);
+        return execute(p, reservoir != null ? reservoir : source, sink, monitor, styleSld, reservoir);
+    }
+
+    /**
+     * Runs the process on a layer that may already be a view: the reservoir embedding, when
+     * asked for, was added by the caller, which gives its view so the summary can report it.
+     */
+    BatchedKMeansResult execute(BatchedKMeansParameters p, LayerSource source, LayerSink sink, RunMonitor monitor,
+                                String styleSld, ReservoirLayerSource reservoir) throws IOException {
         LayerSchema schema = source.schema();
         List<String> features = selectFeatures(schema, p);
         String outputName = p.outputName() != null ? p.outputName() : defaultOutputName(schema.name());
@@ -129,6 +139,9 @@ public final class BatchedKMeansJob {
                 PublishedLayer published = writer.commit(sld);
                 String summary = BatchedKMeansSummary.json(p, schema, outputName, model, result, timings, backend.name(),
                         (System.nanoTime() - start) / 1e9, published);
+                if (reservoir != null) {
+                    summary = reservoir.summarise(summary);
+                }
                 return new BatchedKMeansResult(published, summary, chart);
             }
         }

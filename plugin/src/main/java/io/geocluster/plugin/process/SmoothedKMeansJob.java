@@ -51,7 +51,9 @@ public final class SmoothedKMeansJob {
      */
     public BatchedKMeansResult execute(SmoothedKMeansParameters p, LayerSource source, LayerSink sink, RunMonitor monitor,
                                        String styleSld) throws IOException {
-        LayerSchema schema = source.schema();
+        ReservoirLayerSource reservoir = ReservoirLayerSource.ifRequested(source, p.clustering(), monitor, log);
+        LayerSource layer = reservoir != null ? reservoir : source;
+        LayerSchema schema = layer.schema();
         List<String> features = BatchedKMeansJob.selectFeatures(schema, p.clustering());
         String outputName = p.clustering().outputName() != null ? p.clustering().outputName()
                 : BatchedKMeansJob.defaultOutputName(schema.name());
@@ -67,7 +69,7 @@ public final class SmoothedKMeansJob {
         BatchedKMeansResult result;
         // The bounds and sharding passes read the same rows: the second replays a recording.
         try (ComputeBackend backend = Backends.create(p.clustering().backend(), s -> { });
-             SpillingBatchStream input = new SpillingBatchStream(source.open(features, List.of()), scratch,
+             SpillingBatchStream input = new SpillingBatchStream(layer.open(features, List.of()), scratch,
                      Files.getFileStore(scratch).getUsableSpace() / 2);
              SmoothedFeatures smoothed = SpatialSmoothing.run(input, features.size(), options, scratch, backend, monitor)) {
             graph = smoothed.statistics();
@@ -76,7 +78,7 @@ public final class SmoothedKMeansJob {
                     + " smoothing took %.1f s", graph.nodes(), graph.meanDegree(), graph.medianEdgeLength(), graph.isolated(),
                     smoothingSeconds));
             result = new BatchedKMeansJob(log, scratch).execute(p.clustering(),
-                    new SmoothedLayerSource(source, features, smoothed), sink, monitor, styleSld);
+                    new SmoothedLayerSource(layer, features, smoothed), sink, monitor, styleSld, reservoir);
             return new BatchedKMeansResult(result.layer(), summary(result.summary(), p, options, graph, smoothingSeconds),
                     result.profiles());
         }

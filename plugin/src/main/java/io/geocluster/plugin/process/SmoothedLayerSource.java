@@ -2,7 +2,6 @@ package io.geocluster.plugin.process;
 
 import io.geocluster.engine.FeatureBatch;
 import io.geocluster.engine.graph.SmoothedFeatures;
-import io.geocluster.plugin.spi.LayerCursor;
 import io.geocluster.plugin.spi.LayerSchema;
 import io.geocluster.plugin.spi.LayerSource;
 import io.geocluster.plugin.spi.LayerStream;
@@ -36,48 +35,19 @@ final class SmoothedLayerSource implements LayerSource {
             throw new IllegalStateException("the smoothed features must be read first, in order: " + features);
         }
         LayerStream inner = layer.open(numeric, kept);
-        return new LayerStream() {
-            @Override
-            public int columns() {
-                return inner.columns();
-            }
+        return new MappedLayerStream(inner, inner.columns(), () -> new MappedLayerStream.Mapper() {
+            private long ordinal;
 
             @Override
-            public long sizeHint() {
-                return inner.sizeHint();
+            public FeatureBatch map(FeatureBatch b) throws IOException {
+                if (ordinal + b.size() > smoothed.rows()) {
+                    throw new IOException("the layer grew since it was smoothed");
+                }
+                smoothed.overwrite(ordinal, b.size(), b.values(), b.columns());
+                ordinal += b.size();
+                return b;
             }
-
-            @Override
-            public LayerCursor open() throws IOException {
-                LayerCursor cursor = inner.open();
-                return new LayerCursor() {
-                    private long ordinal;
-
-                    @Override
-                    public FeatureBatch next() throws IOException {
-                        FeatureBatch b = cursor.next();
-                        if (b != null) {
-                            if (ordinal + b.size() > smoothed.rows()) {
-                                throw new IOException("the layer grew since it was smoothed");
-                            }
-                            smoothed.overwrite(ordinal, b.size(), b.values(), b.columns());
-                            ordinal += b.size();
-                        }
-                        return b;
-                    }
-
-                    @Override
-                    public Object kept(int row, int column) {
-                        return cursor.kept(row, column);
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        cursor.close();
-                    }
-                };
-            }
-        };
+        });
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.geocluster.plugin.wps;
 
 import io.geocluster.engine.kmeans.KMeansOptions;
+import io.geocluster.engine.reservoir.ReservoirOptions;
 import io.geocluster.plugin.process.BatchedKMeansJob;
 import io.geocluster.plugin.process.BatchedKMeansParameters;
 import io.geocluster.plugin.process.BatchedKMeansResult;
+import io.geocluster.plugin.process.ReservoirParameters;
 import io.geocluster.plugin.spi.LayerCatalog;
 import io.geocluster.plugin.spi.LayerSource;
 import java.util.Map;
@@ -59,6 +61,19 @@ public final class BatchedKMeansProcess implements ClusterProcess {
     static final String PROFILES = "PNG chart: mean and standard deviation of every feature per cluster, and the mean"
             + " displacement series when the layer has per-date columns.";
 
+    static final String RES_SIZE = "Reservoir embedding (dynamicAttributes=reservoir): number of reservoir units R.";
+    static final String RES_RADIUS = "Reservoir embedding: spectral radius the recurrent weights are scaled to"
+            + " (memory; below 1 for stable echoes).";
+    static final String RES_LEAK = "Reservoir embedding: leak rate a of h(t) = (1-a) h(t-1) + a tanh(...).";
+    static final String RES_INPUT = "Reservoir embedding: input weight modulus; series are centred and divided by one"
+            + " layer-wide scale first.";
+    static final String RES_CONNECTIVITY = "Reservoir embedding: fraction of non-zero recurrent weights.";
+    static final String RES_DIMENSION = "Reservoir embedding: PCA dimension D of the states; the embedding has D*D+D"
+            + " features.";
+    static final String RES_RIDGE = "Reservoir embedding: ridge regularisation of the per-series readout.";
+    static final String RES_WASHOUT = "Reservoir embedding: leading time steps whose states are discarded.";
+    static final String RES_SEED = "Reservoir embedding: seed of the random reservoir (default: the seed input).";
+
     private final LayerCatalog catalog;
 
     /** @param catalog where layers are read and results published */
@@ -99,9 +114,32 @@ public final class BatchedKMeansProcess implements ClusterProcess {
             @DescribeParameter(name = "outputName", description = OUTPUT, min = 0) String outputName,
             @DescribeParameter(name = "workspace", description = WORKSPACE, min = 0) String workspace,
             @DescribeParameter(name = "style", description = STYLE, min = 0) String style,
+            @DescribeParameter(name = ReservoirParameters.SIZE, description = RES_SIZE, min = 0,
+                    defaultValue = "" + ReservoirOptions.DEFAULT_SIZE, minValue = 2, maxValue = ReservoirOptions.MAX_SIZE)
+                    Integer reservoirSize,
+            @DescribeParameter(name = ReservoirParameters.SPECTRAL_RADIUS, description = RES_RADIUS, min = 0,
+                    defaultValue = "" + ReservoirOptions.DEFAULT_SPECTRAL_RADIUS, minValue = 1e-6, maxValue = 2)
+                    Double spectralRadius,
+            @DescribeParameter(name = ReservoirParameters.LEAK_RATE, description = RES_LEAK, min = 0,
+                    defaultValue = "" + ReservoirOptions.DEFAULT_LEAK, minValue = 1e-6, maxValue = 1) Double leakRate,
+            @DescribeParameter(name = ReservoirParameters.INPUT_SCALING, description = RES_INPUT, min = 0,
+                    defaultValue = "" + ReservoirOptions.DEFAULT_INPUT_SCALING, minValue = 1e-6, maxValue = 100)
+                    Double inputScaling,
+            @DescribeParameter(name = ReservoirParameters.CONNECTIVITY, description = RES_CONNECTIVITY, min = 0,
+                    defaultValue = "" + ReservoirOptions.DEFAULT_CONNECTIVITY, minValue = 1e-6, maxValue = 1)
+                    Double reservoirConnectivity,
+            @DescribeParameter(name = ReservoirParameters.DIMENSION, description = RES_DIMENSION, min = 0,
+                    defaultValue = "" + ReservoirOptions.DEFAULT_DIMENSION, minValue = 1,
+                    maxValue = ReservoirOptions.MAX_DIMENSION) Integer embeddingDimension,
+            @DescribeParameter(name = ReservoirParameters.RIDGE, description = RES_RIDGE, min = 0,
+                    defaultValue = "" + ReservoirOptions.DEFAULT_RIDGE, minValue = 1e-9, maxValue = 1e6) Double ridge,
+            @DescribeParameter(name = ReservoirParameters.WASHOUT, description = RES_WASHOUT, min = 0,
+                    defaultValue = "" + ReservoirOptions.DEFAULT_WASHOUT, minValue = 0, maxValue = 1000) Integer washout,
+            @DescribeParameter(name = ReservoirParameters.SEED, description = RES_SEED, min = 0) Long reservoirSeed,
             ProgressListener listener) throws ProcessException {
-        GivenInputs given = clusteringInputs(layer, dynamicAttributes, staticAttributes, keepAttributes, k, batchSize,
-                initSize, epochs, testFraction, standardize, seed, backend, outputName, workspace, style);
+        GivenInputs given = reservoirInputs(clusteringInputs(layer, dynamicAttributes, staticAttributes, keepAttributes, k,
+                batchSize, initSize, epochs, testFraction, standardize, seed, backend, outputName, workspace, style),
+                reservoirSize, spectralRadius, leakRate, inputScaling, reservoirConnectivity, embeddingDimension, ridge, washout, reservoirSeed);
         BatchedKMeansParameters p = ProcessRun.validate(() -> BatchedKMeansParameters.from(given.check(BatchedKMeansParameters.PARAMETERS)));
         String sld = ProcessRun.validate(() -> styleSld(p.style()));
         return ProcessRun.execute(catalog, listener, passes(p), LOG, (scratch, monitor, log) -> {
@@ -123,6 +161,17 @@ public final class BatchedKMeansProcess implements ClusterProcess {
                 .put("batchSize", batchSize).put("initSize", initSize).put("epochs", epochs).put("testFraction", testFraction)
                 .put("standardize", standardize).put("seed", seed).put("backend", backend).put("outputName", outputName)
                 .put("workspace", workspace).put("style", style);
+    }
+
+    /** Adds the reservoir-embedding inputs, in the order of {@link ReservoirParameters#PARAMETERS}. */
+    static GivenInputs reservoirInputs(GivenInputs given, Integer reservoirSize, Double spectralRadius, Double leakRate,
+                                       Double inputScaling, Double reservoirConnectivity, Integer embeddingDimension,
+                                       Double ridge, Integer washout, Long reservoirSeed) {
+        return given.put(ReservoirParameters.SIZE, reservoirSize).put(ReservoirParameters.SPECTRAL_RADIUS, spectralRadius)
+                .put(ReservoirParameters.LEAK_RATE, leakRate).put(ReservoirParameters.INPUT_SCALING, inputScaling)
+                .put(ReservoirParameters.CONNECTIVITY, reservoirConnectivity)
+                .put(ReservoirParameters.DIMENSION, embeddingDimension).put(ReservoirParameters.RIDGE, ridge)
+                .put(ReservoirParameters.WASHOUT, washout).put(ReservoirParameters.SEED, reservoirSeed);
     }
 
     /** Statistics, warm start, the training epochs, labelling. */

@@ -21,9 +21,11 @@ import static io.geocluster.plugin.wps.BatchedKMeansProcess.WORKSPACE;
 
 import io.geocluster.engine.graph.SmoothingOptions;
 import io.geocluster.engine.kmeans.KMeansOptions;
+import io.geocluster.engine.reservoir.ReservoirOptions;
 import io.geocluster.plugin.process.BatchedKMeansResult;
 import io.geocluster.plugin.process.SmoothedKMeansJob;
 import io.geocluster.plugin.process.SmoothedKMeansParameters;
+import io.geocluster.plugin.process.ReservoirParameters;
 import io.geocluster.plugin.spi.LayerCatalog;
 import io.geocluster.plugin.spi.LayerSource;
 import java.util.Map;
@@ -95,6 +97,28 @@ public final class SmoothedKMeansProcess implements ClusterProcess {
             @DescribeParameter(name = "outputName", description = OUTPUT, min = 0) String outputName,
             @DescribeParameter(name = "workspace", description = WORKSPACE, min = 0) String workspace,
             @DescribeParameter(name = "style", description = STYLE, min = 0) String style,
+            @DescribeParameter(name = ReservoirParameters.SIZE, description = BatchedKMeansProcess.RES_SIZE, min = 0,
+                    defaultValue = "" + ReservoirOptions.DEFAULT_SIZE, minValue = 2, maxValue = ReservoirOptions.MAX_SIZE)
+                    Integer reservoirSize,
+            @DescribeParameter(name = ReservoirParameters.SPECTRAL_RADIUS, description = BatchedKMeansProcess.RES_RADIUS, min = 0,
+                    defaultValue = "" + ReservoirOptions.DEFAULT_SPECTRAL_RADIUS, minValue = 1e-6, maxValue = 2)
+                    Double spectralRadius,
+            @DescribeParameter(name = ReservoirParameters.LEAK_RATE, description = BatchedKMeansProcess.RES_LEAK, min = 0,
+                    defaultValue = "" + ReservoirOptions.DEFAULT_LEAK, minValue = 1e-6, maxValue = 1) Double leakRate,
+            @DescribeParameter(name = ReservoirParameters.INPUT_SCALING, description = BatchedKMeansProcess.RES_INPUT, min = 0,
+                    defaultValue = "" + ReservoirOptions.DEFAULT_INPUT_SCALING, minValue = 1e-6, maxValue = 100)
+                    Double inputScaling,
+            @DescribeParameter(name = ReservoirParameters.CONNECTIVITY, description = BatchedKMeansProcess.RES_CONNECTIVITY, min = 0,
+                    defaultValue = "" + ReservoirOptions.DEFAULT_CONNECTIVITY, minValue = 1e-6, maxValue = 1)
+                    Double reservoirConnectivity,
+            @DescribeParameter(name = ReservoirParameters.DIMENSION, description = BatchedKMeansProcess.RES_DIMENSION, min = 0,
+                    defaultValue = "" + ReservoirOptions.DEFAULT_DIMENSION, minValue = 1,
+                    maxValue = ReservoirOptions.MAX_DIMENSION) Integer embeddingDimension,
+            @DescribeParameter(name = ReservoirParameters.RIDGE, description = BatchedKMeansProcess.RES_RIDGE, min = 0,
+                    defaultValue = "" + ReservoirOptions.DEFAULT_RIDGE, minValue = 1e-9, maxValue = 1e6) Double ridge,
+            @DescribeParameter(name = ReservoirParameters.WASHOUT, description = BatchedKMeansProcess.RES_WASHOUT, min = 0,
+                    defaultValue = "" + ReservoirOptions.DEFAULT_WASHOUT, minValue = 0, maxValue = 1000) Integer washout,
+            @DescribeParameter(name = ReservoirParameters.SEED, description = BatchedKMeansProcess.RES_SEED, min = 0) Long reservoirSeed,
             @DescribeParameter(name = "hops", description = "Smoothing steps H over the neighbour graph; 0 clusters the"
                     + " unsmoothed features.", min = 0, defaultValue = "" + SmoothingOptions.DEFAULT_HOPS,
                     minValue = 0, maxValue = 1000) Integer hops,
@@ -111,8 +135,10 @@ public final class SmoothedKMeansProcess implements ClusterProcess {
                     + " (by inverse distance) or sum (exactly the formula; inflates values with the number of"
                     + " neighbours).", min = 0, defaultValue = "mean") String aggregation,
             ProgressListener listener) throws ProcessException {
-        GivenInputs given = BatchedKMeansProcess.clusteringInputs(layer, dynamicAttributes, staticAttributes, keepAttributes,
-                        k, batchSize, initSize, epochs, testFraction, standardize, seed, backend, outputName, workspace, style)
+        GivenInputs given = BatchedKMeansProcess.reservoirInputs(BatchedKMeansProcess.clusteringInputs(layer,
+                        dynamicAttributes, staticAttributes, keepAttributes, k, batchSize, initSize, epochs, testFraction,
+                        standardize, seed, backend, outputName, workspace, style),
+                        reservoirSize, spectralRadius, leakRate, inputScaling, reservoirConnectivity, embeddingDimension, ridge, washout, reservoirSeed)
                 .put("hops", hops).put("alpha", alpha).put("neighbours", neighbours).put("maxDistance", maxDistance)
                 .put("aggregation", aggregation);
         SmoothedKMeansParameters p = ProcessRun.validate(() -> SmoothedKMeansParameters.from(given.check(SmoothedKMeansParameters.PARAMETERS)));

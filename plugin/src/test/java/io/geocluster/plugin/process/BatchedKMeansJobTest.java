@@ -45,7 +45,7 @@ class BatchedKMeansJobTest {
                 new AttributeInfo("truth", AttributeType.INTEGER))), rows);
     }
 
-    private static BatchedKMeansParameters params(String... kv) {
+    static BatchedKMeansParameters params(String... kv) {
         Map<String, String> m = new HashMap<>();
         m.put("layer", "pts");
         for (int i = 0; i < kv.length; i += 2) {
