@@ -34,6 +34,8 @@ import jcuda.driver.CUstream_flags;
  */
 final class GpuLloydSession implements LloydSession {
     static final int RESERVE_MIN_MIB = 256;
+    /** Upper bound on the bytes kept resident; tests lower it to exercise streaming. */
+    static volatile long residentCapBytes = Long.MAX_VALUE;
 
     private final GpuBackend backend;
     private final LloydRows rows;
@@ -56,16 +58,17 @@ final class GpuLloydSession implements LloydSession {
         long[] free = new long[1];
         long[] total = new long[1];
         cuMemGetInfo(free, total);
-        long budget = free[0] - Math.max((long) RESERVE_MIN_MIB << 20, total[0] / 20);
         long all = 0;
         int largest = 0;
         for (int c = 0; c < chunks; c++) {
             all += rows.rows(c);
             largest = Math.max(largest, rows.rows(c));
         }
+        long budget = free[0] - Math.max((long) RESERVE_MIN_MIB << 20, total[0] / 20);
         if (all * perRow > budget) {
             budget -= 2L * largest * perRow; // the two streaming slots
         }
+        budget = Math.min(budget, residentCapBytes);
         int r = 0;
         long used = 0;
         while (r < chunks && (used + rows.rows(r)) * perRow <= budget) {

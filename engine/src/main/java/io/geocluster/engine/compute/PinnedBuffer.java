@@ -38,7 +38,7 @@ final class PinnedBuffer {
 
     /** A native-order view of {@code bytes} bytes from {@code offset}. */
     ByteBuffer slice(int offset, int bytes) {
-        return buffer.duplicate().position(offset).limit(offset + bytes).slice().order(ByteOrder.nativeOrder());
+        return buffer.duplicate().clear().position(offset).limit(offset + bytes).slice().order(ByteOrder.nativeOrder());
     }
 
     void free() {

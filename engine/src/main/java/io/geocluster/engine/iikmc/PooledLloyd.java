@@ -183,6 +183,49 @@ public final class PooledLloyd {
         }
     }
 
+    /**
+     * The pool as a backend's {@link LloydSession} reads it: resident chunks as they are, spilled
+     * ones through buffers of one chunk, allocated here when the pool has spilled.
+     */
+    public static LloydRows lloydRows(PooledPixels pool) {
+        boolean spilled = pool.chunks() > 0 && !pool.resident(pool.chunks() - 1);
+        return new PoolRows(pool, spilled ? new float[pool.chunkRows() * pool.bands()] : null,
+                spilled ? new byte[pool.chunkRows()] : null);
+    }
+
+    /** {@link #lloydRows}: the pool through the given chunk buffers (null when nothing has spilled). */
+    private record PoolRows(PooledPixels pool, float[] valueBuffer, byte[] labelBuffer) implements LloydRows {
+        @Override
+        public int d() {
+            return pool.bands();
+        }
+
+        @Override
+        public int chunks() {
+            return pool.chunks();
+        }
+
+        @Override
+        public int rows(int c) {
+            return pool.rows(c);
+        }
+
+        @Override
+        public float[] values(int c) {
+            return pool.values(c, valueBuffer);
+        }
+
+        @Override
+        public byte[] labels(int c) {
+            return pool.labels(c, labelBuffer);
+        }
+
+        @Override
+        public void storeLabels(int c, byte[] labels) {
+            pool.storeLabels(c, labels);
+        }
+    }
+
     /** The per-run working state; package-private so the benchmark can time single iterations. */
     static final class State implements AutoCloseable {
         private final ComputeBackend backend;
@@ -257,7 +300,7 @@ public final class PooledLloyd {
             long changed = 0;
             if (scratchDistances == null) {
                 if (session == null) {
-                    session = backend.openLloyd(new PoolRows());
+                    session = backend.openLloyd(new PoolRows(pool, valueBuffer, labelBuffer));
                 }
                 // Sums are indexed by position among the live centres.
                 changed = session.step(compact, live, liveByte, sums, counts, n -> {
@@ -306,39 +349,6 @@ public final class PooledLloyd {
             if (session != null) {
                 session.close();
                 session = null;
-            }
-        }
-
-        /** The pool as the backend's session sees it, through this state's chunk buffers. */
-        private final class PoolRows implements LloydRows {
-            @Override
-            public int d() {
-                return bands;
-            }
-
-            @Override
-            public int chunks() {
-                return pool.chunks();
-            }
-
-            @Override
-            public int rows(int c) {
-                return pool.rows(c);
-            }
-
-            @Override
-            public float[] values(int c) {
-                return pool.values(c, valueBuffer);
-            }
-
-            @Override
-            public byte[] labels(int c) {
-                return pool.labels(c, labelBuffer);
-            }
-
-            @Override
-            public void storeLabels(int c, byte[] labels) {
-                pool.storeLabels(c, labels);
             }
         }
 
