@@ -10,8 +10,8 @@
 // CPU backend does, so distances are bitwise the CPU's and labels equal except on exact ties; ties
 // go to the lowest centre index. Aggregation accumulates w·x in float, edge by edge in ascending
 // order, bitwise the CPU's. Per-centre sums are pre-reduced in float over at most the 32 rows of a
-// warp that share a centre, then accumulated in double (shared memory per block, then global
-// atomics), so they agree with the CPU's double sums to about 1e-6 relative; the order of the
+// warp that share a centre, then accumulated in double (in shared memory, per warp or per block,
+// then with global atomics), so they agree with the CPU's double sums to about 1e-6 relative; the order of the
 // double additions is not fixed, so sums may differ in the last bits from run to run.
 //
 // All kernels use grid-stride loops over 64-bit row indices; blockDim.x must be a multiple of 32
@@ -88,10 +88,12 @@ __device__ __forceinline__ float peer_sum(float v, const int* src, int lane) {
     return v;
 }
 
-// Adds the warp's rows to acc/cnt by key (-1 = skip). Called by all 32 lanes.
+// Adds the warp's rows to acc/cnt by key (-1 = skip). Called by all 32 lanes. With atomic false,
+// acc and cnt belong to this warp alone: each key has one leader, so plain adds cannot collide.
 template <int D>
 __device__ __forceinline__ void warp_accumulate(int key, const float* r, const float* __restrict__ x, long long i,
-                                                int d, bool valid, double* acc, unsigned long long* cnt) {
+                                                int d, bool valid, double* acc, unsigned long long* cnt,
+                                                bool atomic) {
     const int dd = D > 0 ? D : d;
     const int lane = threadIdx.x & 31;
     int src[5];
@@ -101,15 +103,37 @@ __device__ __forceinline__ void warp_accumulate(int key, const float* r, const f
     for (int j = 0; j < dd; j++) {
         float v = peer_sum(key >= 0 ? xval<D>(r, x, i, d, valid, j) : 0.f, src, lane);
         if (leader) {
-            atomicAdd(&acc[(long long)key * dd + j], (double)v);
+            double* a = &acc[(long long)key * dd + j];
+            if (atomic) {
+                atomicAdd(a, (double)v);
+            } else {
+                *a += (double)v;
+            }
         }
     }
     if (leader) {
-        atomicAdd(&cnt[key], (unsigned long long)__popc(peers));
+        if (atomic) {
+            atomicAdd(&cnt[key], (unsigned long long)__popc(peers));
+        } else {
+            cnt[key] += (unsigned long long)__popc(peers);
+        }
+    }
+    if (!atomic) {
+        __syncwarp();  // this warp's plain adds are seen by its other lanes in the next round
     }
 }
 
-// Shared layout when use_shared: double sums[k*d] | u64 counts[k] | u64 changed | float centres[k*d].
+// Where per-centre totals go, chosen by the host (GpuBackend.sharedMode) from what fits in 48 KiB
+// of shared memory:
+//   MODE_GLOBAL  0: global atomics; centres read from global memory.
+//   MODE_BLOCK   1: one copy per block in shared memory, shared atomics, flushed at block end.
+//   MODE_WARP    2: one copy per warp in shared memory, plain adds (no atomics in the row loop),
+//                   summed over warps and flushed with global atomics at block end.
+#define MODE_GLOBAL 0
+#define MODE_BLOCK 1
+#define MODE_WARP 2
+
+// Shared layout: double sums[copies][k*d] | u64 counts[copies][k] | u64 changed[copies] | float centres[k*d].
 struct Shared {
     double* sums;
     unsigned long long* counts;
@@ -117,44 +141,69 @@ struct Shared {
     float* centres;
 };
 
-__device__ __forceinline__ Shared shared_layout(int k, int d) {
+__device__ __forceinline__ int copies_of(int mode) {
+    return mode == MODE_WARP ? (int)(blockDim.x >> 5) : 1;
+}
+
+__device__ __forceinline__ Shared shared_layout(int k, int d, int copies) {
     extern __shared__ double smem[];
     Shared s;
     s.sums = smem;
-    s.counts = (unsigned long long*)(smem + (long long)k * d);
-    s.changed = s.counts + k;
-    s.centres = (float*)(s.changed + 1);
+    s.counts = (unsigned long long*)(smem + (long long)copies * k * d);
+    s.changed = s.counts + (long long)copies * k;
+    s.centres = (float*)(s.changed + copies);
     return s;
 }
 
-__device__ __forceinline__ void stage(Shared s, const float* __restrict__ centres, int k, int d, bool sums) {
-    for (int t = threadIdx.x; t < k * d; t += blockDim.x) {
-        s.centres[t] = centres[t];
-        if (sums) {
-            s.sums[t] = 0.0;
-        }
+// Zeroes every copy and stages the centres (when given); ends with a barrier.
+__device__ __forceinline__ void stage(Shared s, const float* __restrict__ centres, int k, int d, int copies) {
+    for (int t = threadIdx.x; t < copies * k * d; t += blockDim.x) {
+        s.sums[t] = 0.0;
     }
-    for (int t = threadIdx.x; t < k; t += blockDim.x) {
+    for (int t = threadIdx.x; t < copies * k; t += blockDim.x) {
         s.counts[t] = 0ull;
     }
-    if (threadIdx.x == 0) {
-        *s.changed = 0ull;
+    for (int t = threadIdx.x; t < copies; t += blockDim.x) {
+        s.changed[t] = 0ull;
+    }
+    if (centres) {
+        for (int t = threadIdx.x; t < k * d; t += blockDim.x) {
+            s.centres[t] = centres[t];
+        }
     }
     __syncthreads();
 }
 
-__device__ __forceinline__ void flush(Shared s, int k, int d, double* sums, unsigned long long* counts) {
+// Adds the block's copies (in ascending copy order) to the global totals; changed may be null.
+__device__ __forceinline__ void flush(Shared s, int k, int d, int copies, double* sums, unsigned long long* counts,
+                                      unsigned long long* changed) {
     __syncthreads();
-    for (int t = threadIdx.x; t < k * d; t += blockDim.x) {
-        double v = s.sums[t];
+    const int kd = k * d;
+    for (int t = threadIdx.x; t < kd; t += blockDim.x) {
+        double v = 0.0;
+        for (int w = 0; w < copies; w++) {
+            v += s.sums[w * kd + t];
+        }
         if (v != 0.0) {
             atomicAdd(&sums[t], v);
         }
     }
     for (int t = threadIdx.x; t < k; t += blockDim.x) {
-        unsigned long long c = s.counts[t];
+        unsigned long long c = 0ull;
+        for (int w = 0; w < copies; w++) {
+            c += s.counts[w * k + t];
+        }
         if (c != 0ull) {
             atomicAdd(&counts[t], c);
+        }
+    }
+    if (changed && threadIdx.x == 0) {
+        unsigned long long c = 0ull;
+        for (int w = 0; w < copies; w++) {
+            c += s.changed[w];
+        }
+        if (c != 0ull) {
+            atomicAdd(changed, c);
         }
     }
 }
@@ -163,12 +212,12 @@ __device__ __forceinline__ void flush(Shared s, int k, int d, double* sums, unsi
 template <int D>
 __device__ __forceinline__ void assign_body(const float* __restrict__ x, long long n, int d,
                                             const float* __restrict__ centres, int k, int* __restrict__ labels,
-                                            float* __restrict__ dist, int use_shared) {
+                                            float* __restrict__ dist, int mode) {
     const int dd = D > 0 ? D : d;
     const float* C = centres;
-    if (use_shared) {
-        Shared s = shared_layout(k, dd);
-        stage(s, centres, k, dd, false);
+    if (mode != MODE_GLOBAL) {
+        Shared s = shared_layout(k, dd, 1);
+        stage(s, centres, k, dd, 1);
         C = s.centres;
     }
     const long long stride = (long long)gridDim.x * blockDim.x;
@@ -190,22 +239,18 @@ __device__ __forceinline__ void assign_body(const float* __restrict__ x, long lo
 template <int D>
 __device__ __forceinline__ void accumulate_body(const float* __restrict__ x, long long n, int d,
                                                 const int* __restrict__ labels, int k, double* sums,
-                                                unsigned long long* counts, int use_shared) {
+                                                unsigned long long* counts, int mode) {
     const int dd = D > 0 ? D : d;
     double* acc = sums;
     unsigned long long* cnt = counts;
+    const int copies = copies_of(mode);
     Shared s;
-    if (use_shared) {
-        s = shared_layout(k, dd);
-        for (int t = threadIdx.x; t < k * dd; t += blockDim.x) {
-            s.sums[t] = 0.0;
-        }
-        for (int t = threadIdx.x; t < k; t += blockDim.x) {
-            s.counts[t] = 0ull;
-        }
-        __syncthreads();
-        acc = s.sums;
-        cnt = s.counts;
+    if (mode != MODE_GLOBAL) {
+        s = shared_layout(k, dd, copies);
+        stage(s, nullptr, k, dd, copies);
+        int w = mode == MODE_WARP ? (int)(threadIdx.x >> 5) : 0;
+        acc = s.sums + (long long)w * k * dd;
+        cnt = s.counts + (long long)w * k;
     }
     const long long stride = (long long)gridDim.x * blockDim.x;
     for (long long base = (long long)blockIdx.x * blockDim.x; base < n; base += stride) {
@@ -216,10 +261,10 @@ __device__ __forceinline__ void accumulate_body(const float* __restrict__ x, lon
         if (D > 0) {
             load_row<D>(r, x, i, valid && key >= 0);
         }
-        warp_accumulate<D>(key, r, x, i, d, valid && key >= 0, acc, cnt);
+        warp_accumulate<D>(key, r, x, i, d, valid && key >= 0, acc, cnt, mode != MODE_WARP);
     }
-    if (use_shared) {
-        flush(s, k, dd, sums, counts);
+    if (mode != MODE_GLOBAL) {
+        flush(s, k, dd, copies, sums, counts, nullptr);
     }
 }
 
@@ -230,20 +275,23 @@ __device__ __forceinline__ void lloyd_body(const float* __restrict__ x, long lon
                                            const float* __restrict__ centres, int k,
                                            const unsigned char* __restrict__ ids, unsigned char* __restrict__ labels,
                                            double* sums, unsigned long long* counts, unsigned long long* changed,
-                                           float* __restrict__ dist, int use_shared) {
+                                           float* __restrict__ dist, int mode) {
     const int dd = D > 0 ? D : d;
     const float* C = centres;
     double* acc = sums;
     unsigned long long* cnt = counts;
     unsigned long long* chg = changed;
+    const int copies = copies_of(mode);
+    const bool atomic = mode != MODE_WARP;
     Shared s;
-    if (use_shared) {
-        s = shared_layout(k, dd);
-        stage(s, centres, k, dd, true);
+    if (mode != MODE_GLOBAL) {
+        s = shared_layout(k, dd, copies);
+        stage(s, centres, k, dd, copies);
+        int w = mode == MODE_WARP ? (int)(threadIdx.x >> 5) : 0;
         C = s.centres;
-        acc = s.sums;
-        cnt = s.counts;
-        chg = s.changed;
+        acc = s.sums + (long long)w * k * dd;
+        cnt = s.counts + (long long)w * k;
+        chg = s.changed + w;
     }
     const int lane = threadIdx.x & 31;
     const long long stride = (long long)gridDim.x * blockDim.x;
@@ -267,15 +315,16 @@ __device__ __forceinline__ void lloyd_body(const float* __restrict__ x, long lon
         }
         unsigned ballot = __ballot_sync(FULL, moved);
         if (lane == 0 && ballot != 0u) {
-            atomicAdd(chg, (unsigned long long)__popc(ballot));
+            if (atomic) {
+                atomicAdd(chg, (unsigned long long)__popc(ballot));
+            } else {
+                *chg += (unsigned long long)__popc(ballot);
+            }
         }
-        warp_accumulate<D>(valid ? p : -1, r, x, i, d, valid, acc, cnt);
+        warp_accumulate<D>(valid ? p : -1, r, x, i, d, valid, acc, cnt, atomic);
     }
-    if (use_shared) {
-        flush(s, k, dd, sums, counts);
-        if (threadIdx.x == 0 && *s.changed != 0ull) {
-            atomicAdd(changed, *s.changed);
-        }
+    if (mode != MODE_GLOBAL) {
+        flush(s, k, dd, copies, sums, counts, changed);
     }
 }
 
@@ -303,19 +352,19 @@ extern "C" __global__ void __launch_bounds__(256) gc_aggregate(const int* __rest
 #define GC_INSTANTIATE(D)                                                                                       \
     extern "C" __global__ void __launch_bounds__(256)                                                          \
         gc_assign_##D(const float* x, long long n, int d, const float* centres, int k, int* labels, float* dist, \
-                      int use_shared) {                                                                         \
-        assign_body<D>(x, n, d, centres, k, labels, dist, use_shared);                                          \
+                      int mode) {                                                                         \
+        assign_body<D>(x, n, d, centres, k, labels, dist, mode);                                          \
     }                                                                                                           \
     extern "C" __global__ void __launch_bounds__(256)                                                          \
         gc_accumulate_##D(const float* x, long long n, int d, const int* labels, int k, double* sums,            \
-                          unsigned long long* counts, int use_shared) {                                         \
-        accumulate_body<D>(x, n, d, labels, k, sums, counts, use_shared);                                       \
+                          unsigned long long* counts, int mode) {                                         \
+        accumulate_body<D>(x, n, d, labels, k, sums, counts, mode);                                       \
     }                                                                                                           \
     extern "C" __global__ void __launch_bounds__(256)                                                          \
         gc_lloyd_##D(const float* x, long long n, int d, const float* centres, int k, const unsigned char* ids,  \
                      unsigned char* labels, double* sums, unsigned long long* counts,                           \
-                     unsigned long long* changed, float* dist, int use_shared) {                                \
-        lloyd_body<D>(x, n, d, centres, k, ids, labels, sums, counts, changed, dist, use_shared);               \
+                     unsigned long long* changed, float* dist, int mode) {                                \
+        lloyd_body<D>(x, n, d, centres, k, ids, labels, sums, counts, changed, dist, mode);               \
     }
 
 GC_INSTANTIATE(0)

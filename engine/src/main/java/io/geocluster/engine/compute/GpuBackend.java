@@ -39,8 +39,10 @@ import jcuda.driver.JCudaDriver;
  * two page-locked host buffers on two streams, so that copying the next piece into pinned memory
  * and up to the device overlaps the kernel on the previous one, and labels and distances come back
  * the same way. {@link #accumulate} and {@link #lloydStep} stream the same way and reduce per-centre
- * sums within each warp (lanes sharing a centre, in float), per block in shared memory (double) and
- * then with global double atomics. {@link #aggregate} uploads the feature rows and the range's
+ * sums within each warp (lanes sharing a centre, in float), then in double in a shared-memory copy
+ * per warp (plain adds, no atomics in the row loop) or per block (shared atomics) when k·d is too
+ * large for that, or in global memory when it is larger still, and flush the block's totals with
+ * global double atomics. {@link #aggregate} uploads the feature rows and the range's
  * edges and writes one output value per thread. {@link #openLloyd} keeps IIkMC's pooled pixels
  * resident on the device ({@link GpuLloydSession}).
  *
@@ -150,7 +152,8 @@ public final class GpuBackend implements ComputeBackend {
         }
         current();
         uploadCentres(centres, k, d);
-        int shared = sharedBytes(k, d);
+        int mode = sharedMode(k, d) == MODE_GLOBAL ? MODE_GLOBAL : MODE_BLOCK; // assign stages centres only
+        int shared = sharedBytes(k, d, mode);
         CUfunction f = kernels.assign(d);
         double[] total = new double[1];
         pipeline(n, d, (s, from, rows) -> {
@@ -163,7 +166,7 @@ public final class GpuBackend implements ComputeBackend {
             cuMemcpyHtoDAsync(dx, s.pinnedIn.at(0), (long) rows * d * Sizeof.FLOAT, s.stream);
             launch(f, rows, shared, s.stream, Pointer.to(Pointer.to(dx), Pointer.to(new long[] {rows}),
                     Pointer.to(new int[] {d}), Pointer.to(this.centres.pointer()), Pointer.to(new int[] {k}),
-                    Pointer.to(dl), Pointer.to(dd), Pointer.to(new int[] {shared > 0 ? 1 : 0})));
+                    Pointer.to(dl), Pointer.to(dd), Pointer.to(new int[] {mode})));
             s.pinnedOut.ensure((long) rows * 2 * Sizeof.INT);
             cuMemcpyDtoHAsync(s.pinnedOut.at(0), dl, (long) rows * Sizeof.INT, s.stream);
             cuMemcpyDtoHAsync(s.pinnedOut.at((long) rows * Sizeof.INT), dd, (long) rows * Sizeof.FLOAT, s.stream);
@@ -199,7 +202,8 @@ public final class GpuBackend implements ComputeBackend {
         }
         current();
         zeroTotals(k, d);
-        int shared = sharedBytes(k, d);
+        int mode = sharedMode(k, d);
+        int shared = sharedBytes(k, d, mode);
         CUfunction f = kernels.accumulate(d);
         pipeline(n, d, (s, from, rows) -> {
             long xBytes = (long) rows * d * Sizeof.FLOAT;
@@ -212,7 +216,7 @@ public final class GpuBackend implements ComputeBackend {
             launch(f, rows, shared, s.stream, Pointer.to(Pointer.to(dx), Pointer.to(new long[] {rows}),
                     Pointer.to(new int[] {d}), Pointer.to(dx.withByteOffset(xBytes)), Pointer.to(new int[] {k}),
                     Pointer.to(this.sums.pointer()), Pointer.to(this.counts.pointer()),
-                    Pointer.to(new int[] {shared > 0 ? 1 : 0})));
+                    Pointer.to(new int[] {mode})));
             return null;
         });
         addTotals(k, d, sums, counts);
@@ -234,7 +238,7 @@ public final class GpuBackend implements ComputeBackend {
         uploadCentres(centres, k, d);
         uploadIds(ids, k);
         zeroTotals(k, d);
-        int shared = sharedBytes(k, d);
+        int mode = sharedMode(k, d);
         CUfunction f = kernels.lloyd(d);
         pipeline(n, d, (s, from, rows) -> {
             long xBytes = (long) rows * d * Sizeof.FLOAT;
@@ -247,7 +251,7 @@ public final class GpuBackend implements ComputeBackend {
             CUdeviceptr dl = dx.withByteOffset(xBytes);
             CUdeviceptr dd = distances == null ? new CUdeviceptr() : s.distances.ensure((long) rows * Sizeof.FLOAT);
             cuMemcpyHtoDAsync(dx, s.pinnedIn.at(0), xBytes + rows, s.stream);
-            launch(f, rows, shared, s.stream, lloydParams(dx, rows, d, k, dl, dd, shared));
+            launch(f, rows, sharedBytes(k, d, mode), s.stream, lloydParams(dx, rows, d, k, dl, dd, mode));
             long outBytes = rows + (distances == null ? 0L : (long) rows * Sizeof.FLOAT);
             s.pinnedOut.ensure(outBytes + Sizeof.FLOAT);
             // Distances first, so that they stay 4-byte aligned.
@@ -372,17 +376,40 @@ public final class GpuBackend implements ComputeBackend {
 
     /** Arguments of {@code gc_lloyd_*} over the backend's centres, ids, sums, counts and changed count. */
     Pointer lloydParams(CUdeviceptr x, long rows, int d, int k, CUdeviceptr labels, CUdeviceptr distances,
-                        int shared) {
+                        int mode) {
         return Pointer.to(Pointer.to(x), Pointer.to(new long[] {rows}), Pointer.to(new int[] {d}),
                 Pointer.to(centres.pointer()), Pointer.to(new int[] {k}), Pointer.to(ids.pointer()),
                 Pointer.to(labels), Pointer.to(sums.pointer()), Pointer.to(counts.pointer()),
-                Pointer.to(changed.pointer()), Pointer.to(distances), Pointer.to(new int[] {shared > 0 ? 1 : 0}));
+                Pointer.to(changed.pointer()), Pointer.to(distances), Pointer.to(new int[] {mode}));
     }
 
-    /** Dynamic shared memory of the assign/accumulate/lloyd kernels, or 0 when it does not fit. */
-    static int sharedBytes(int k, int d) {
-        long bytes = (long) k * d * Sizeof.DOUBLE + (long) k * Sizeof.LONG + Sizeof.LONG + (long) k * d * Sizeof.FLOAT;
-        return bytes <= SHARED_LIMIT ? (int) bytes : 0;
+    /** Per-centre totals in global memory, updated with atomics (kernels.cu MODE_GLOBAL). */
+    static final int MODE_GLOBAL = 0;
+    /** One shared-memory copy of the totals per block, shared atomics (MODE_BLOCK). */
+    static final int MODE_BLOCK = 1;
+    /** One shared-memory copy per warp, plain adds, no atomics in the row loop (MODE_WARP). */
+    static final int MODE_WARP = 2;
+
+    /** Where the kernels keep per-centre totals: the most private copy that fits in shared memory. */
+    static int sharedMode(int k, int d) {
+        if (sharedBytes(k, d, MODE_WARP) <= SHARED_LIMIT) {
+            return MODE_WARP;
+        }
+        return sharedBytes(k, d, MODE_BLOCK) <= SHARED_LIMIT ? MODE_BLOCK : MODE_GLOBAL;
+    }
+
+    /**
+     * Dynamic shared memory of the assign/accumulate/lloyd kernels in {@code mode}: per copy,
+     * {@code k·d} double sums, {@code k} counts and a changed count; then the {@code k·d} centres.
+     */
+    static int sharedBytes(int k, int d, int mode) {
+        if (mode == MODE_GLOBAL) {
+            return 0;
+        }
+        long copies = mode == MODE_WARP ? BLOCK / 32 : 1;
+        long bytes = copies * ((long) k * d * Sizeof.DOUBLE + (long) k * Sizeof.LONG + Sizeof.LONG)
+                + (long) k * d * Sizeof.FLOAT;
+        return (int) Math.min(bytes, Integer.MAX_VALUE);
     }
 
     CUdeviceptr uploadCentres(float[] c, int k, int d) {

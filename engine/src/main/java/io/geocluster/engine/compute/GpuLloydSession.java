@@ -119,7 +119,8 @@ final class GpuLloydSession implements LloydSession {
         backend.uploadCentres(centres, k, d);
         backend.uploadIds(ids, k);
         backend.zeroTotals(k, d);
-        int shared = GpuBackend.sharedBytes(k, d);
+        int mode = GpuBackend.sharedMode(k, d);
+        int shared = GpuBackend.sharedBytes(k, d, mode);
         CUfunction f = backend.kernels().lloyd(d);
         CUdeviceptr noDistances = new CUdeviceptr();
         GpuBackend.Slot[] slots = {backend.slot(0), backend.slot(1)};
@@ -128,7 +129,7 @@ final class GpuLloydSession implements LloydSession {
             if (residentRows > 0) {
                 backend.launch(f, residentRows, shared, stream,
                         backend.lloydParams(residentX.pointer(), residentRows, d, k, residentLabels.pointer(),
-                                noDistances, shared));
+                                noDistances, mode));
                 for (int c = 0; c < residentChunks; c++) {
                     progress.accept(rows.rows(c));
                 }
@@ -146,7 +147,7 @@ final class GpuLloydSession implements LloydSession {
                 CUdeviceptr dx = s.x.ensure(xBytes + n);
                 CUdeviceptr dl = dx.withByteOffset(xBytes);
                 cuMemcpyHtoDAsync(dx, s.pinnedIn.at(0), xBytes + n, s.stream);
-                backend.launch(f, n, shared, s.stream, backend.lloydParams(dx, n, d, k, dl, noDistances, shared));
+                backend.launch(f, n, shared, s.stream, backend.lloydParams(dx, n, d, k, dl, noDistances, mode));
                 s.pinnedOut.ensure(n);
                 cuMemcpyDtoHAsync(s.pinnedOut.at(0), dl, n, s.stream);
                 int chunk = c;

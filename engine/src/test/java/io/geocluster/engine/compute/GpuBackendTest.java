@@ -89,7 +89,7 @@ class GpuBackendTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1000003, 6, 8", "5000, 20, 10", "3000, 300, 50", "1, 1, 1", "257, 16, 255", "70000, 3, 2"})
+    @CsvSource({"1000003, 6, 8", "5000, 20, 10", "20000, 40, 40", "3000, 300, 50", "1, 1, 1", "257, 16, 255", "70000, 3, 2"})
     void assignMatchesCpu(int n, int d, int k) {
         float[] x = blobs(n, d, k, 11);
         float[] c = randomCentres(k, d, 12);
@@ -106,7 +106,7 @@ class GpuBackendTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1000003, 6, 8", "5000, 20, 10", "3000, 300, 50", "1, 1, 1", "4096, 16, 8"})
+    @CsvSource({"1000003, 6, 8", "5000, 20, 10", "20000, 40, 40", "3000, 300, 50", "1, 1, 1", "4096, 16, 8"})
     void accumulateMatchesCpu(int n, int d, int k) {
         float[] x = blobs(n, d, k, 21);
         SplittableRandom r = new SplittableRandom(22);
@@ -141,7 +141,7 @@ class GpuBackendTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1000003, 6, 8", "600000, 6, 5", "5000, 20, 10", "3000, 300, 50", "1, 1, 1"})
+    @CsvSource({"1000003, 6, 8", "600000, 6, 5", "5000, 20, 10", "20000, 40, 40", "3000, 300, 50", "1, 1, 1"})
     void lloydStepMatchesCpu(int n, int d, int k) {
         float[] x = blobs(n, d, k, 31);
         float[] c = randomCentres(k, d, 32);

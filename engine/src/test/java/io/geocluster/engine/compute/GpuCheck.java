@@ -29,7 +29,7 @@ public final class GpuCheck {
         System.out.println(probe.available() ? "GPU: " + probe.device() : "no usable GPU: " + probe.reason());
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(GpuPtxTest.class), selectClass(GpuFallbackTest.class),
-                        selectClass(GpuBackendTest.class))
+                        selectClass(GpuSharedModeTest.class), selectClass(GpuBackendTest.class))
                 .build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
