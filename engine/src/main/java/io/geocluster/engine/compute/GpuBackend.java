@@ -485,7 +485,7 @@ public final class GpuBackend implements ComputeBackend {
             // Always wait for the streams, so that no copy is still in flight into a buffer that a
             // later call reuses; completion work only runs on success.
             for (int i = 0; i < slots.length; i++) {
-                Slot s = slots[(i + (n + piece - 1) / piece) & 1];
+                Slot s = slots[(int) ((i + ((long) n + piece - 1) / piece) & 1)];
                 if (ok) {
                     s.finish();
                 } else {
