@@ -16,6 +16,8 @@ import static jcuda.driver.JCudaDriver.cuStreamDestroy;
 import static jcuda.driver.JCudaDriver.cuStreamSynchronize;
 
 import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
+import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import jcuda.Pointer;
@@ -76,9 +78,11 @@ public final class GpuBackend implements ComputeBackend {
     private final Slot[] slots = new Slot[2];
     private final DeviceBuffer centres = new DeviceBuffer();
     private final DeviceBuffer ids = new DeviceBuffer();
-    private final DeviceBuffer sums = new DeviceBuffer();
-    private final DeviceBuffer counts = new DeviceBuffer();
-    private final DeviceBuffer changed = new DeviceBuffer();
+    /** Per-centre totals of accumulate/lloyd: {@code k·d} double sums, {@code k} counts, the changed count. */
+    private final DeviceBuffer totals = new DeviceBuffer();
+    private final PinnedBuffer totalsHost = new PinnedBuffer();
+    private int totalsK;
+    private int totalsD;
     private final DeviceBuffer graphX = new DeviceBuffer();
     private final DeviceBuffer graphOffsets = new DeviceBuffer();
     private final DeviceBuffer graphTargets = new DeviceBuffer();
@@ -151,25 +155,28 @@ public final class GpuBackend implements ComputeBackend {
             return 0;
         }
         current();
-        uploadCentres(centres, k, d);
         int mode = sharedMode(k, d) == MODE_GLOBAL ? MODE_GLOBAL : MODE_BLOCK; // assign stages centres only
         int shared = sharedBytes(k, d, mode);
         CUfunction f = kernels.assign(d);
         double[] total = new double[1];
+        // One copy up (rows, then centres) and one down (labels, then distances) per piece: a
+        // partial fit on a small batch is bound by the number of operations, not their size.
         pipeline(n, d, (s, from, rows) -> {
-            ByteBuffer in = s.pinnedIn.ensure((long) rows * d * Sizeof.FLOAT);
+            long xBytes = (long) rows * d * Sizeof.FLOAT;
+            long inBytes = xBytes + (long) k * d * Sizeof.FLOAT;
+            ByteBuffer in = s.pinnedIn.ensure(inBytes);
             in.clear();
             in.asFloatBuffer().put(x, from * d, rows * d);
-            CUdeviceptr dx = s.x.ensure((long) rows * d * Sizeof.FLOAT);
-            CUdeviceptr dl = s.labels.ensure((long) rows * Sizeof.INT);
-            CUdeviceptr dd = s.distances.ensure((long) rows * Sizeof.FLOAT);
-            cuMemcpyHtoDAsync(dx, s.pinnedIn.at(0), (long) rows * d * Sizeof.FLOAT, s.stream);
+            s.pinnedIn.slice((int) xBytes, k * d * Sizeof.FLOAT).asFloatBuffer().put(centres, 0, k * d);
+            CUdeviceptr dx = s.x.ensure(inBytes);
+            CUdeviceptr dl = s.labels.ensure((long) rows * 2 * Sizeof.INT);
+            CUdeviceptr dd = dl.withByteOffset((long) rows * Sizeof.INT);
+            cuMemcpyHtoDAsync(dx, s.pinnedIn.at(0), inBytes, s.stream);
             launch(f, rows, shared, s.stream, Pointer.to(Pointer.to(dx), Pointer.to(new long[] {rows}),
-                    Pointer.to(new int[] {d}), Pointer.to(this.centres.pointer()), Pointer.to(new int[] {k}),
+                    Pointer.to(new int[] {d}), Pointer.to(dx.withByteOffset(xBytes)), Pointer.to(new int[] {k}),
                     Pointer.to(dl), Pointer.to(dd), Pointer.to(new int[] {mode})));
             s.pinnedOut.ensure((long) rows * 2 * Sizeof.INT);
-            cuMemcpyDtoHAsync(s.pinnedOut.at(0), dl, (long) rows * Sizeof.INT, s.stream);
-            cuMemcpyDtoHAsync(s.pinnedOut.at((long) rows * Sizeof.INT), dd, (long) rows * Sizeof.FLOAT, s.stream);
+            cuMemcpyDtoHAsync(s.pinnedOut.at(0), dl, (long) rows * 2 * Sizeof.INT, s.stream);
             return () -> {
                 s.pinnedOut.slice(0, rows * Sizeof.INT).asIntBuffer().get(labels, from, rows);
                 float[] dist = distances != null ? distances : s.hostFloats(rows);
@@ -215,7 +222,7 @@ public final class GpuBackend implements ComputeBackend {
             cuMemcpyHtoDAsync(dx, s.pinnedIn.at(0), xBytes + (long) rows * Sizeof.INT, s.stream);
             launch(f, rows, shared, s.stream, Pointer.to(Pointer.to(dx), Pointer.to(new long[] {rows}),
                     Pointer.to(new int[] {d}), Pointer.to(dx.withByteOffset(xBytes)), Pointer.to(new int[] {k}),
-                    Pointer.to(this.sums.pointer()), Pointer.to(this.counts.pointer()),
+                    Pointer.to(sumsPointer()), Pointer.to(countsPointer()),
                     Pointer.to(new int[] {mode})));
             return null;
         });
@@ -374,13 +381,13 @@ public final class GpuBackend implements ComputeBackend {
         cuLaunchKernel(f, blocks, 1, 1, BLOCK, 1, 1, sharedBytes, stream, params, null);
     }
 
-    /** Arguments of {@code gc_lloyd_*} over the backend's centres, ids, sums, counts and changed count. */
+    /** Arguments of {@code gc_lloyd_*} over the backend's centres, ids and totals (after {@link #zeroTotals}). */
     Pointer lloydParams(CUdeviceptr x, long rows, int d, int k, CUdeviceptr labels, CUdeviceptr distances,
                         int mode) {
         return Pointer.to(Pointer.to(x), Pointer.to(new long[] {rows}), Pointer.to(new int[] {d}),
                 Pointer.to(centres.pointer()), Pointer.to(new int[] {k}), Pointer.to(ids.pointer()),
-                Pointer.to(labels), Pointer.to(sums.pointer()), Pointer.to(counts.pointer()),
-                Pointer.to(changed.pointer()), Pointer.to(distances), Pointer.to(new int[] {mode}));
+                Pointer.to(labels), Pointer.to(sumsPointer()), Pointer.to(countsPointer()),
+                Pointer.to(changedPointer()), Pointer.to(distances), Pointer.to(new int[] {mode}));
     }
 
     /** Per-centre totals in global memory, updated with atomics (kernels.cu MODE_GLOBAL). */
@@ -424,32 +431,51 @@ public final class GpuBackend implements ComputeBackend {
         return p;
     }
 
-    /** Zeroes the device sums, counts and changed count (on the legacy stream, before any slot work). */
+    /**
+     * Zeroes the device totals for {@code k × d} (one memset on the legacy stream, which the
+     * slots' blocking streams wait for); the totals' pointers refer to this shape until the next call.
+     */
     void zeroTotals(int k, int d) {
-        cuMemsetD8(sums.ensure((long) k * d * Sizeof.DOUBLE), (byte) 0, (long) k * d * Sizeof.DOUBLE);
-        cuMemsetD8(counts.ensure((long) k * Sizeof.LONG), (byte) 0, (long) k * Sizeof.LONG);
-        cuMemsetD8(changed.ensure(Sizeof.LONG), (byte) 0, Sizeof.LONG);
+        totalsK = k;
+        totalsD = d;
+        long bytes = totalsBytes(k, d);
+        cuMemsetD8(totals.ensure(bytes), (byte) 0, bytes);
+    }
+
+    private static long totalsBytes(int k, int d) {
+        return (long) k * d * Sizeof.DOUBLE + (long) k * Sizeof.LONG + Sizeof.LONG;
+    }
+
+    CUdeviceptr sumsPointer() {
+        return totals.pointer();
+    }
+
+    CUdeviceptr countsPointer() {
+        return totals.pointer().withByteOffset((long) totalsK * totalsD * Sizeof.DOUBLE);
+    }
+
+    CUdeviceptr changedPointer() {
+        return totals.pointer().withByteOffset((long) totalsK * totalsD * Sizeof.DOUBLE + (long) totalsK * Sizeof.LONG);
     }
 
     /**
-     * Copies the device sums and counts back and adds them to the caller's arrays (the copy on the
-     * legacy stream waits for the slots' streams, which are blocking streams); returns the changed
-     * count.
+     * Copies the device totals back in one copy (on the legacy stream, so after all work on the
+     * slots' blocking streams) and adds them to the caller's arrays; returns the changed count.
      */
     long addTotals(int k, int d, double[] sumsOut, long[] countsOut) {
-        double[] s = new double[k * d];
-        long[] c = new long[k];
-        long[] ch = new long[1];
-        cuMemcpyDtoH(Pointer.to(s), sums.pointer(), (long) k * d * Sizeof.DOUBLE);
-        cuMemcpyDtoH(Pointer.to(c), counts.pointer(), (long) k * Sizeof.LONG);
-        cuMemcpyDtoH(Pointer.to(ch), changed.pointer(), Sizeof.LONG);
+        assert k == totalsK && d == totalsD;
+        long bytes = totalsBytes(k, d);
+        totalsHost.ensure(bytes);
+        cuMemcpyDtoH(totalsHost.at(0), totals.pointer(), bytes);
+        DoubleBuffer s = totalsHost.slice(0, k * d * Sizeof.DOUBLE).asDoubleBuffer();
         for (int i = 0; i < k * d; i++) {
-            sumsOut[i] += s[i];
+            sumsOut[i] += s.get(i);
         }
+        LongBuffer c = totalsHost.slice(k * d * Sizeof.DOUBLE, (k + 1) * Sizeof.LONG).asLongBuffer();
         for (int i = 0; i < k; i++) {
-            countsOut[i] += c[i];
+            countsOut[i] += c.get(i);
         }
-        return ch[0];
+        return c.get(k);
     }
 
     /** Rows per pipelined piece for width {@code d}. */
@@ -579,10 +605,11 @@ public final class GpuBackend implements ComputeBackend {
             for (Slot s : slots) {
                 s.free();
             }
-            for (DeviceBuffer b : new DeviceBuffer[] {centres, ids, sums, counts, changed, graphX, graphOffsets,
-                    graphTargets, graphWeights, graphOut}) {
+            for (DeviceBuffer b : new DeviceBuffer[] {centres, ids, totals, graphX, graphOffsets, graphTargets,
+                    graphWeights, graphOut}) {
                 b.free();
             }
+            totalsHost.free();
             kernels.unload();
         } finally {
             closed = true;
