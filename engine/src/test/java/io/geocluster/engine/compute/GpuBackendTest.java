@@ -10,6 +10,9 @@ import io.geocluster.engine.ArrayBatchStream;
 import io.geocluster.engine.RunMonitor;
 import io.geocluster.engine.graph.Aggregation;
 import io.geocluster.engine.graph.GraphSmoother;
+import io.geocluster.engine.graph.SmoothedFeatures;
+import io.geocluster.engine.graph.SmoothingOptions;
+import io.geocluster.engine.graph.SpatialSmoothing;
 import io.geocluster.engine.iikmc.EmptyClusterRule;
 import io.geocluster.engine.iikmc.IikmcOptions;
 import io.geocluster.engine.iikmc.IikmcResult;
@@ -19,19 +22,23 @@ import io.geocluster.engine.kmeans.KMeansModel;
 import io.geocluster.engine.kmeans.KMeansOptions;
 import io.geocluster.engine.kmeans.MiniBatchKMeans;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The GPU backend against the CPU backend on seeded random data: every kernel, IIkMC, a
- * mini-batch fit, BatchedKMeans and smoothing. Skipped (by assumption) where {@link GpuProbe}
- * finds no usable GPU; run them on a GPU machine with {@code GpuCheck}.
+ * The GPU backend against the CPU backend on seeded random data: every kernel; a mini-batch fit
+ * and BatchedKMeans (the BatchedKMeans process's engine); in-memory and out-of-core smoothing
+ * (SmoothedKMeans's); pooled Lloyd iterations with the pixels resident or streamed (IIkMC's).
+ * Skipped (by assumption) where {@link GpuProbe} finds no usable GPU; run them on a GPU machine
+ * with {@code GpuCheck}.
  *
  * <p>Expectations: distances and aggregation bitwise the CPU's (same order, no FMA), hence labels
  * equal; sums within 1e-6 of the sum of magnitudes; IIkMC and k-means centres within 1e-4
@@ -239,6 +246,37 @@ class GpuBackendTest {
             GraphSmoother.smooth(offsets, targets, lengths, n, x, d, 3, 0.5, a, gpu, og);
             assertArrayEquals(oc, og, a.name());
         }
+    }
+
+    @Test
+    void outOfCoreSmoothingMatchesCpu(@TempDir Path scratch) throws IOException {
+        // SmoothedKMeans's smoothing: shards, halos and H hops, with the GPU doing the products.
+        int n = 20_000;
+        int d = 4;
+        SplittableRandom r = new SplittableRandom(53);
+        long[] ids = new long[n];
+        double[] x = new double[n];
+        double[] y = new double[n];
+        float[] v = new float[n * d];
+        for (int i = 0; i < n; i++) {
+            ids[i] = i;
+            x[i] = 4_250_000 + r.nextDouble() * 5_000;
+            y[i] = 4_050_000 + r.nextDouble() * 5_000;
+            for (int j = 0; j < d; j++) {
+                v[i * d + j] = (float) (gaussian(r) + (x[i] > 4_252_500 ? 3 : 0));
+            }
+        }
+        ArrayBatchStream stream = new ArrayBatchStream(v, d, ids, x, y, 1000);
+        SmoothingOptions options = new SmoothingOptions(3, 0.5, 8, Double.POSITIVE_INFINITY, Aggregation.WEIGHTED, false);
+        float[] oc = new float[n * d];
+        float[] og = new float[n * d];
+        try (SmoothedFeatures s = SpatialSmoothing.run(stream, d, options, scratch, cpu, RunMonitor.NONE)) {
+            s.overwrite(0, n, oc, d);
+        }
+        try (SmoothedFeatures s = SpatialSmoothing.run(stream, d, options, scratch, gpu, RunMonitor.NONE)) {
+            s.overwrite(0, n, og, d);
+        }
+        assertArrayEquals(oc, og);
     }
 
     /** Reflectance-like pixels in {@code blocks} blocks, as IIkMC pools them. */
