@@ -31,8 +31,9 @@ import java.util.Arrays;
  * necessarily stay empty.
  *
  * <p><b>Determinism:</b> chunks are processed in order and the backend merges partial sums in a
- * fixed order, so results repeat exactly for the same input and thread count. Ties go to the
- * lowest live class id.
+ * fixed order, so results repeat exactly for the same input and thread count (on the CPU
+ * backend; the GPU backend adds sums with atomics, so its centres may differ in the last bits
+ * between runs). Ties go to the lowest live class id.
  *
  * <p><b>Allocation:</b> one value and one label buffer of a chunk when the pool has spilled to
  * disk (plus a float distance array with {@link EmptyClusterRule#RESEED}), allocated once per
