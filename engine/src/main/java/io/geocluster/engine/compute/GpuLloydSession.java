@@ -47,6 +47,7 @@ final class GpuLloydSession implements LloydSession {
     private final DeviceBuffer residentX = new DeviceBuffer();
     private final DeviceBuffer residentLabels = new DeviceBuffer();
     private final CUstream stream = new CUstream();
+    private boolean streamCreated;
     private boolean released;
 
     GpuLloydSession(GpuBackend backend, LloydRows rows) {
@@ -81,6 +82,7 @@ final class GpuLloydSession implements LloydSession {
         boolean ok = false;
         try {
             cuStreamCreate(stream, CUstream_flags.CU_STREAM_DEFAULT);
+            streamCreated = true;
             if (used > 0) {
                 CUdeviceptr x = residentX.ensure(used * d * Sizeof.FLOAT);
                 CUdeviceptr l = residentLabels.ensure(used);
@@ -204,7 +206,9 @@ final class GpuLloydSession implements LloydSession {
         released = true;
         residentX.free();
         residentLabels.free();
-        cuStreamDestroy(stream);
+        if (streamCreated) {
+            cuStreamDestroy(stream);
+        }
         backend.sessionClosed(this);
     }
 }
