@@ -65,6 +65,18 @@ public interface ComputeBackend extends AutoCloseable {
     }
 
     /**
+     * Opens repeated Lloyd steps over the same rows (IIkMC's iterations over its pooled pixels).
+     * The default runs {@link #lloydStep} over each chunk per step and keeps nothing between steps;
+     * the GPU backend keeps the rows and their class ids on the device.
+     *
+     * @param rows the rows, in chunks; their class ids are read now and written back by
+     *        {@link LloydSession#close}
+     */
+    default LloydSession openLloyd(LloydRows rows) {
+        return new ChunkedLloydSession(this, rows);
+    }
+
+    /**
      * Sparse × dense product over a range of rows of a graph in compressed sparse row (CSR) form:
      * the weighted sum of the feature rows of each row's neighbours.
      *

@@ -2,6 +2,8 @@ package io.geocluster.engine.iikmc;
 
 import io.geocluster.engine.RunMonitor;
 import io.geocluster.engine.compute.ComputeBackend;
+import io.geocluster.engine.compute.LloydRows;
+import io.geocluster.engine.compute.LloydSession;
 import java.util.Arrays;
 
 /**
@@ -13,7 +15,9 @@ import java.util.Arrays;
  * the first iteration counts every pixel as changed, and to the class id 0..k−1 afterwards. A
  * convenience overload takes resident blocks and per-block label arrays.
  *
- * <p><b>Algorithm:</b> each iteration runs {@link ComputeBackend#lloydStep} over every chunk:
+ * <p><b>Algorithm:</b> each iteration runs {@link ComputeBackend#lloydStep} over every chunk
+ * (through a {@link LloydSession}, with which the GPU backend keeps the pixels on the device
+ * between iterations; {@code reseed} runs chunk by chunk, as it needs every pixel's distance):
  * nearest live centre (against the compacted array of live centres, so cancelled classes can never
  * win), changed-label count and per-class sums in one pass over memory; then every live centre
  * moves to the mean of its pixels. The run stops after the iteration in which fewer than
@@ -27,8 +31,9 @@ import java.util.Arrays;
  * necessarily stay empty.
  *
  * <p><b>Determinism:</b> chunks are processed in order and the backend merges partial sums in a
- * fixed order, so results repeat exactly for the same input and thread count. Ties go to the
- * lowest live class id.
+ * fixed order, so results repeat exactly for the same input and thread count (on the CPU
+ * backend; the GPU backend adds sums with atomics, so its centres may differ in the last bits
+ * between runs). Ties go to the lowest live class id.
  *
  * <p><b>Allocation:</b> one value and one label buffer of a chunk when the pool has spilled to
  * disk (plus a float distance array with {@link EmptyClusterRule#RESEED}), allocated once per
@@ -161,24 +166,69 @@ public final class PooledLloyd {
     private IikmcResult iterate(PooledPixels pool, float[] centres, RunMonitor monitor) {
         RunMonitor m = monitor == null ? RunMonitor.NONE : monitor;
         long pixels = pool.pixels();
-        State s = new State(options, backend, pool, centres);
         double[] changed = new double[options.maxIterations()];
         boolean converged = false;
         int it = 0;
-        while (it < options.maxIterations() && !converged) {
-            m.passStarted("iteration " + (it + 1), pixels);
-            m.checkCanceled();
-            long c = s.iterate(m);
-            m.passFinished();
-            changed[it] = (double) c / pixels;
-            converged = !s.reseededLast && (c == 0 || changed[it] < options.tolerance());
-            it++;
+        // Closing the state hands the labels back to the pool (the GPU session holds them).
+        try (State s = new State(options, backend, pool, centres)) {
+            while (it < options.maxIterations() && !converged) {
+                m.passStarted("iteration " + (it + 1), pixels);
+                m.checkCanceled();
+                long c = s.iterate(m);
+                m.passFinished();
+                changed[it] = (double) c / pixels;
+                converged = !s.reseededLast && (c == 0 || changed[it] < options.tolerance());
+                it++;
+            }
+            return new IikmcResult(s.centres, s.cancelled, s.sizes, Arrays.copyOf(changed, it), it, converged);
         }
-        return new IikmcResult(s.centres, s.cancelled, s.sizes, Arrays.copyOf(changed, it), it, converged);
+    }
+
+    /**
+     * The pool as a backend's {@link LloydSession} reads it: resident chunks as they are, spilled
+     * ones through buffers of one chunk, allocated here when the pool has spilled.
+     */
+    public static LloydRows lloydRows(PooledPixels pool) {
+        boolean spilled = pool.chunks() > 0 && !pool.resident(pool.chunks() - 1);
+        return new PoolRows(pool, spilled ? new float[pool.chunkRows() * pool.bands()] : null,
+                spilled ? new byte[pool.chunkRows()] : null);
+    }
+
+    /** {@link #lloydRows}: the pool through the given chunk buffers (null when nothing has spilled). */
+    private record PoolRows(PooledPixels pool, float[] valueBuffer, byte[] labelBuffer) implements LloydRows {
+        @Override
+        public int d() {
+            return pool.bands();
+        }
+
+        @Override
+        public int chunks() {
+            return pool.chunks();
+        }
+
+        @Override
+        public int rows(int c) {
+            return pool.rows(c);
+        }
+
+        @Override
+        public float[] values(int c) {
+            return pool.values(c, valueBuffer);
+        }
+
+        @Override
+        public byte[] labels(int c) {
+            return pool.labels(c, labelBuffer);
+        }
+
+        @Override
+        public void storeLabels(int c, byte[] labels) {
+            pool.storeLabels(c, labels);
+        }
     }
 
     /** The per-run working state; package-private so the benchmark can time single iterations. */
-    static final class State {
+    static final class State implements AutoCloseable {
         private final ComputeBackend backend;
         private final EmptyClusterRule rule;
         private final PooledPixels pool;
@@ -202,6 +252,8 @@ public final class PooledLloyd {
         private int topSize;
         private int reseedUsed;
         boolean reseededLast;
+        /** Opened on the first iteration without {@code reseed}; holds the labels until closed. */
+        private LloydSession session;
 
         State(IikmcOptions options, ComputeBackend backend, PooledPixels pool, float[] centres) {
             this.backend = backend;
@@ -247,7 +299,17 @@ public final class PooledLloyd {
             Arrays.fill(counts, 0);
             topSize = 0;
             long changed = 0;
-            for (int c = 0; c < pool.chunks(); c++) {
+            if (scratchDistances == null) {
+                if (session == null) {
+                    session = backend.openLloyd(new PoolRows(pool, valueBuffer, labelBuffer));
+                }
+                // Sums are indexed by position among the live centres.
+                changed = session.step(compact, live, liveByte, sums, counts, n -> {
+                    monitor.passProgress(n);
+                    monitor.checkCanceled();
+                });
+            }
+            for (int c = 0; c < pool.chunks() && scratchDistances != null; c++) {
                 monitor.checkCanceled();
                 int n = pool.rows(c);
                 float[] x = pool.values(c, valueBuffer);
@@ -280,6 +342,15 @@ public final class PooledLloyd {
                 }
             }
             return changed;
+        }
+
+        /** Hands the labels back to the pool if a session holds them. */
+        @Override
+        public void close() {
+            if (session != null) {
+                session.close();
+                session = null;
+            }
         }
 
         /**

@@ -73,6 +73,7 @@ final class BenchCommand {
             out.printf(Locale.ROOT, "%-34s %16s%n", "end to end from GeoPackage", fmt(r.pointsPerSecond()) + " points/s");
             out.printf(Locale.ROOT, "  %d points, %d features: %s%n", r.points(), r.features(), r.passes());
         }
+        GpuBenchRows.print(out, seconds);
         out.printf(Locale.ROOT, "%-34s %13d MiB (max heap %d MiB)%n", "peak old-generation heap", peakHeapMiB(),
                 Runtime.getRuntime().maxMemory() >> 20);
         return 0;
