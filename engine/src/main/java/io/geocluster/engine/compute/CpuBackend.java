@@ -351,6 +351,78 @@ public final class CpuBackend implements ComputeBackend {
         return total;
     }
 
+    /**
+     * The CPU keeps class sums between steps and updates them for changed rows only; see
+     * {@link IncrementalLloydSession}.
+     */
+    @Override
+    public LloydSession openLloyd(LloydRows rows) {
+        return new IncrementalLloydSession(this, rows);
+    }
+
+    /**
+     * The incremental Lloyd step: assigns every row like {@link #lloydStep}, and for each row whose
+     * class id changed from {@code a} to {@code b} subtracts it from {@code a}'s sum and count
+     * (unless {@code a} is 255, unassigned) and adds it to {@code b}'s.
+     *
+     * @param classSums sums per class id, {@code 256 × d}, updated
+     * @param classCounts counts per class id, 256, updated
+     * @return the number of rows whose class id changed
+     */
+    long lloydDelta(float[] x, int n, int d, float[] centres, int k, byte[] ids, byte[] labels, double[] classSums,
+                    long[] classCounts) {
+        int chunks = chunks((long) n * k * d, n);
+        long[] changed = new long[chunks];
+        if (chunks == 1) {
+            changed[0] = lloydDeltaRange(x, 0, n, d, centres, k, ids, labels, scratch[0]);
+        } else {
+            runChunks(chunks, n, (c, from, to) ->
+                    changed[c] = lloydDeltaRange(x, from, to, d, centres, k, ids, labels, scratch[c]));
+        }
+        long total = 0;
+        for (int c = 0; c < chunks; c++) {
+            total += changed[c];
+            scratch[c].drainDeltas(d, classSums, classCounts);
+        }
+        return total;
+    }
+
+    private static long lloydDeltaRange(float[] x, int from, int to, int d, float[] centres, int k, byte[] ids,
+                                        byte[] labels, Scratch scratch) {
+        double[] delta = scratch.deltaSums(d);
+        long[] deltaCounts = scratch.deltaCounts();
+        int[] bestIndex = scratch.bestIndex();
+        long changed = 0;
+        for (int start = from; start < to; start += BLOCK) {
+            int nb = Math.min(BLOCK, to - start);
+            nearestInBlock(x, start, nb, d, centres, k, scratch);
+            for (int i = 0; i < nb; i++) {
+                int row = start + i;
+                byte id = ids[bestIndex[i]];
+                byte old = labels[row];
+                if (id == old) {
+                    continue; // the common case once the clustering settles: nothing to add
+                }
+                changed++;
+                labels[row] = id;
+                int src = row * d;
+                int to0 = (id & 0xFF) * d;
+                deltaCounts[id & 0xFF]++;
+                for (int j = 0; j < d; j++) {
+                    delta[to0 + j] += x[src + j];
+                }
+                if (old != (byte) 0xFF) {
+                    int from0 = (old & 0xFF) * d;
+                    deltaCounts[old & 0xFF]--;
+                    for (int j = 0; j < d; j++) {
+                        delta[from0 + j] -= x[src + j];
+                    }
+                }
+            }
+        }
+        return changed;
+    }
+
     /** Interleaved accumulator copies of {@link #lloydStep}. */
     static final int LANES = 4;
 
@@ -435,6 +507,34 @@ public final class CpuBackend implements ComputeBackend {
                 counts = new long[LANES][k];
             }
             return counts;
+        }
+
+        private double[] deltaSums = new double[0];
+        private final long[] deltaCounts = new long[256];
+
+        /** Zeroed per-class-id sum updates, {@code 256 × d}. */
+        double[] deltaSums(int d) {
+            if (deltaSums.length < 256 * d) {
+                deltaSums = new double[256 * d];
+            }
+            return deltaSums;
+        }
+
+        /** Zeroed per-class-id count updates. */
+        long[] deltaCounts() {
+            return deltaCounts;
+        }
+
+        /** Adds the updates into the class sums and counts and zeroes them. */
+        void drainDeltas(int d, double[] classSums, long[] classCounts) {
+            for (int i = 0; i < 256 * d; i++) {
+                classSums[i] += deltaSums[i];
+                deltaSums[i] = 0;
+            }
+            for (int i = 0; i < 256; i++) {
+                classCounts[i] += deltaCounts[i];
+                deltaCounts[i] = 0;
+            }
         }
 
         /** Adds the copies into {@code sums}/{@code counts} in copy order and zeroes them. */
