@@ -242,7 +242,6 @@ public final class CpuBackend implements ComputeBackend {
      */
     private static void nearestInBlock(float[] x, int start, int nb, int d, float[] centres, int k, Scratch scratch) {
         float[][] xt = scratch.rows(d);
-        float[][] dist = scratch.distances(k);
         // Gathering one dimension at a time writes each destination array sequentially,
         // which measured faster than scattering every row across d arrays.
         for (int j = 0; j < d; j++) {
@@ -251,6 +250,22 @@ public final class CpuBackend implements ComputeBackend {
                 xj[i] = x[src];
             }
         }
+        if (VECTOR) {
+            VectorNearest.nearest(xt, nb, d, centres, k, scratch.best(), scratch.bestIndex());
+        } else {
+            nearestTransposed(xt, nb, d, centres, k, scratch);
+        }
+    }
+
+    /** Whether {@link VectorNearest} runs; read once so the JIT folds the test away. */
+    private static final boolean VECTOR = VectorSupport.AVAILABLE;
+
+    /**
+     * The plain-loop nearest-centre kernel over a transposed block, for JVMs without the Vector
+     * API: one sweep of the distance arrays per band group, then a minimum and an index sweep.
+     */
+    static void nearestTransposed(float[][] xt, int nb, int d, float[] centres, int k, Scratch scratch) {
+        float[][] dist = scratch.distances(k);
         for (int c = 0; c < k; c++) {
             float[] dc = dist[c];
             int co = c * d;

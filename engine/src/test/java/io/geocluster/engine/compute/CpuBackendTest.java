@@ -2,8 +2,10 @@ package io.geocluster.engine.compute;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -98,6 +100,64 @@ class CpuBackendTest {
         assertEquals(expectedChanged, changed);
         assertArrayEquals(expectedCounts, counts);
         assertArrayEquals(expectedSums, sums, 1e-9 * n);
+    }
+
+    /** The test JVM has the Vector API, so the tests above exercise {@link VectorNearest}. */
+    @Test
+    void testsRunTheVectorKernel() {
+        assertTrue(VectorSupport.AVAILABLE, "surefire's argLine adds jdk.incubator.vector");
+    }
+
+    /**
+     * The plain-loop kernel (which JVMs without the Vector API run) and the Vector API kernel
+     * against the scalar float
+     * reference: bitwise equal distances and the lowest index on ties (rows equidistant from two
+     * centres included).
+     */
+    @ParameterizedTest
+    @CsvSource({"1,3", "6,8", "7,13", "16,8", "3,2"})
+    void bothKernelsMatchTheScalarReference(int d, int k) {
+        Random r = new Random(d * 31L + k);
+        int nb = 128;
+        float[][] xt = new float[d][nb];
+        float[] centres = randomArray(r, k * d);
+        for (int j = 0; j < d; j++) {
+            for (int i = 0; i < nb; i++) {
+                xt[j][i] = r.nextFloat();
+            }
+        }
+        // Row 0 sits exactly between centres 0 and 1 in every band: a tie (when k > 1).
+        for (int j = 0; j < d && k > 1; j++) {
+            centres[d + j] = centres[j] + 0.5f;
+            xt[j][0] = centres[j] + 0.25f;
+        }
+        CpuBackend.Scratch scratch = new CpuBackend.Scratch();
+        CpuBackend.nearestTransposed(xt, nb, d, centres, k, scratch);
+        float[] vectorBest = new float[nb];
+        int[] vectorIndex = new int[nb];
+        // 120 rows: seven full vectors plus a scalar tail with 512-bit vectors.
+        VectorNearest.nearest(xt, 120, d, centres, k, vectorBest, vectorIndex);
+        for (int i = 0; i < nb; i++) {
+            int best = 0;
+            float bestDistance = Float.POSITIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                float s = 0;
+                for (int j = 0; j < d; j++) {
+                    float t = xt[j][i] - centres[c * d + j];
+                    s += t * t;
+                }
+                if (s < bestDistance) {
+                    bestDistance = s;
+                    best = c;
+                }
+            }
+            assertEquals(best, scratch.bestIndex()[i], "row " + i);
+            assertEquals(bestDistance, scratch.best()[i], "row " + i);
+            if (i < 120) {
+                assertEquals(best, vectorIndex[i], "vector kernel, row " + i);
+                assertEquals(bestDistance, vectorBest[i], "vector kernel, row " + i);
+            }
+        }
     }
 
     @ParameterizedTest
