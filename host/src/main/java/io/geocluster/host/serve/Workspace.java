@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * <p>Names never become paths directly: a name must match {@link #NAME} and is looked up in the
  * listing, so no name can reach outside the folder (no {@code ..}, separators, absolute paths or
  * control characters). When two files share a base name (a {@code .gpkg} and a {@code .csv} of
- * the same catalogue), each is listed by its file name with the extension instead. Hidden entries
+ * the same catalogue), the first in the order GeoPackage, CSV, GeoTIFF, scene keeps the base name
+ * and the others are listed by their file name with the extension. Hidden entries
  * (starting with '.') are never layers: they hold the host's temporary files and stored results.
  *
  * <p>Thread safety: stateless apart from the folder; every call lists the folder anew, so
@@ -149,9 +150,11 @@ public final class Workspace {
         }
         Map<String, Layer> named = new TreeMap<>();
         for (Map.Entry<String, List<Layer>> e : byBase.entrySet()) {
-            List<Layer> same = e.getValue();
-            for (Layer l : same) {
-                String name = same.size() == 1 ? l.name() : l.path().getFileName().toString();
+            List<Layer> same = new ArrayList<>(e.getValue());
+            same.sort(java.util.Comparator.comparing(Layer::kind)); // GeoPackage before CSV before GeoTIFF
+            for (int i = 0; i < same.size(); i++) {
+                Layer l = same.get(i);
+                String name = i == 0 ? l.name() : l.path().getFileName().toString();
                 if (isValidName(name)) {
                     named.put(name, new Layer(name, l.kind(), l.path(), l.style()));
                 }

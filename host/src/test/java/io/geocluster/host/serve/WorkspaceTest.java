@@ -36,10 +36,11 @@ class WorkspaceTest {
     @Test
     void listsLayersByNameWithClashesByFileName() throws Exception {
         Workspace ws = sample();
-        assertEquals(List.of("LC08_SCENE_A", "LC09_SCENE_B", "cat.csv", "cat.gpkg", "labels", "points"),
+        assertEquals(List.of("LC08_SCENE_A", "LC09_SCENE_B", "cat", "cat.csv", "labels", "points"),
                 ws.layers().stream().map(Workspace.Layer::name).toList());
         assertEquals(Workspace.Kind.LANDSAT_SCENE, ws.layer("LC08_SCENE_A").kind());
         assertEquals(Workspace.Kind.CSV, ws.layer("cat.csv").kind());
+        assertEquals(Workspace.Kind.GEOPACKAGE, ws.layer("cat").kind());
         assertTrue(ws.layer("labels").style().isPresent());
         assertFalse(ws.layer("points").style().isPresent());
     }
