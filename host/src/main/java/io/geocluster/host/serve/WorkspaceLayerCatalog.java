@@ -8,7 +8,10 @@ import io.geocluster.plugin.raster.QaMask;
 import io.geocluster.plugin.spi.LayerCatalog;
 import io.geocluster.plugin.spi.LayerSink;
 import io.geocluster.plugin.spi.LayerSource;
+import io.geocluster.plugin.spi.LayerWriter;
+import io.geocluster.plugin.spi.OutputLayer;
 import io.geocluster.plugin.spi.RasterSink;
+import io.geocluster.plugin.spi.RasterWriter;
 import io.geocluster.plugin.spi.SceneSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,13 +63,57 @@ public final class WorkspaceLayerCatalog implements LayerCatalog {
     @Override
     public LayerSink pointSink(String workspaceName) {
         checkWorkspace(workspaceName);
-        return new GeoPackagePointSink(workspace.root(), false, true);
+        GeoPackagePointSink files = new GeoPackagePointSink(workspace.root(), false, true);
+        return new LayerSink() {
+            @Override
+            public void checkWritable(String layerName) throws IOException {
+                checkFree(layerName, ".gpkg", ".sld");
+                files.checkWritable(layerName);
+            }
+
+            @Override
+            public LayerWriter create(OutputLayer layer) throws IOException {
+                checkWritable(layer.name());
+                return files.create(layer);
+            }
+        };
     }
 
     @Override
     public RasterSink rasterSink(String workspaceName) {
         checkWorkspace(workspaceName);
-        return new FolderRasterSink(workspace.root(), false);
+        FolderRasterSink files = new FolderRasterSink(workspace.root(), false);
+        return new RasterSink() {
+            @Override
+            public void checkWritable(List<String> layerNames) throws IOException {
+                for (String name : layerNames) {
+                    checkFree(name, ".tif");
+                }
+                files.checkWritable(layerNames);
+            }
+
+            @Override
+            public RasterWriter create() throws IOException {
+                return files.create();
+            }
+        };
+    }
+
+    /**
+     * Refuses a result name that is taken, in the words of a WPS user (the file sinks' own
+     * messages name paths and the command line's --overwrite). The sinks check again at commit,
+     * so two runs racing for one name cannot both publish.
+     */
+    private void checkFree(String layerName, String... extensions) {
+        if (!Workspace.isValidName(layerName)) {
+            throw new IllegalArgumentException("Invalid output name '" + Workspace.printable(layerName) + "'");
+        }
+        for (String ext : extensions) {
+            if (Files.exists(workspace.root().resolve(layerName + ext))) {
+                throw new IllegalArgumentException("The workspace already has a layer or style named '" + layerName
+                        + "'; choose another outputName (results never replace existing layers)");
+            }
+        }
     }
 
     @Override

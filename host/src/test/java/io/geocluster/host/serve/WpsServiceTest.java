@@ -228,6 +228,17 @@ class WpsServiceTest {
         assertTrue(Files.notExists(dir.resolveSibling("escape.gpkg")));
     }
 
+    @Test
+    void aResultNeverReplacesAnExistingLayer() throws Exception {
+        String exec = wps + "?service=WPS&version=1.0.0&request=Execute&identifier=cluster:BatchedKMeans&DataInputs=";
+        assertEquals(200, get(exec + dataInputs(pointInputs("twice")) + "&RawDataOutput=layerName").statusCode());
+        long size = Files.size(dir.resolve("twice.gpkg"));
+        HttpResponse<byte[]> again = get(exec + dataInputs(pointInputs("twice")) + "&RawDataOutput=layerName");
+        assertReport("InvalidParameterValue", again);
+        assertTrue(text(again).contains("outputName") && !text(again).contains(dir.toString()), text(again));
+        assertEquals(size, Files.size(dir.resolve("twice.gpkg")));
+    }
+
     private static void assertReport(String code, HttpResponse<byte[]> r) throws Exception {
         assertEquals(code, Xml.exceptionCode(r.body()), text(r));
         assertTrue(r.statusCode() >= 400, "HTTP " + r.statusCode());
