@@ -76,7 +76,7 @@ public final class HostServer implements AutoCloseable {
         server.createContext("/", this::staticFile);
     }
 
-    /** Adds a service answered on {@code /ows} (e.g. WMS); call before {@link #start()}. */
+    /** Adds a service answered on {@code /ows} (e.g. WMS); best before {@link #start()}, takes effect for the next request. */
     public void addService(OwsHandler handler) {
         services.add(handler);
     }

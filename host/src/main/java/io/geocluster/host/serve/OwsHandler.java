@@ -7,7 +7,10 @@ import java.util.Map;
 /**
  * A further OGC service answered on {@code /ows} (WMS is the intended one): {@link HostServer}
  * hands it every request whose {@code service} parameter it {@linkplain #handles handles}.
- * Register one with {@link HostServer#addService(OwsHandler)} before {@link HostServer#start()}.
+ * Register one with {@link HostServer#addService(OwsHandler)} (through
+ * {@link GeoclusterHost#server()}), preferably before {@link GeoclusterHost#start()}; the list is
+ * thread safe, so a later registration takes effect for the next request. The handler reads
+ * layers through {@link GeoclusterHost#workspace()}.
  */
 public interface OwsHandler {
     /** Whether this handler answers requests with this {@code service} value (compare case-insensitively). */
