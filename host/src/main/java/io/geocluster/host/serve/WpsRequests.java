@@ -69,7 +69,10 @@ final class WpsRequests {
                 if (at >= 0) {
                     value = value.substring(0, at); // attributes (uom, mimeType...) are not used by these inputs
                 }
-                inputs.computeIfAbsent(item.substring(0, eq).trim(), k -> new ArrayList<>()).add(decode(value));
+                // values carry their own percent-encoding for ';', '=' and '@' (§10.2.2.1); the
+                // query itself was decoded already, so '+' is a literal plus here, not a space
+                inputs.computeIfAbsent(item.substring(0, eq).trim(), k -> new ArrayList<>())
+                        .add(decode(value.replace("+", "%2B")));
             }
         }
         Optional<String> raw = Optional.ofNullable(kvp.get("rawdataoutput")).map(v -> outputName(v));

@@ -229,6 +229,17 @@ class WpsServiceTest {
     }
 
     @Test
+    void kvpDataInputsKeepPlusSignsAndTakeEncodedSeparators() throws Exception {
+        Map<String, String> kvp = WpsRequests.kvp("service=WPS&request=Execute&identifier=cluster:IIkMC&DataInputs="
+                + URLEncoder.encode("scenes=a,b;tolerance=1e+0;mask=qa_pixel:cloud%3Bqa_aerosol:5;k=3@uom=none", StandardCharsets.UTF_8));
+        ExecuteRequest r = WpsRequests.execute(kvp);
+        assertEquals(List.of("1e+0"), r.inputs().get("tolerance"));
+        assertEquals(List.of("qa_pixel:cloud;qa_aerosol:5"), r.inputs().get("mask"));
+        assertEquals(List.of("3"), r.inputs().get("k"));
+        assertEquals(List.of("a,b"), r.inputs().get("scenes"));
+    }
+
+    @Test
     void aResultNeverReplacesAnExistingLayer() throws Exception {
         String exec = wps + "?service=WPS&version=1.0.0&request=Execute&identifier=cluster:BatchedKMeans&DataInputs=";
         assertEquals(200, get(exec + dataInputs(pointInputs("twice")) + "&RawDataOutput=layerName").statusCode());
