@@ -45,12 +45,17 @@ public final class Job {
     private volatile Map<String, StoredOutput> outputs = Map.of();
     private volatile OwsException failure;
     private volatile boolean timedOut;
-    /** The outputs the request asked for, each with whether it goes by reference (for the status document). */
-    volatile Map<String, Boolean> responseOutputs = Map.of();
+    private final Map<String, Boolean> responseOutputs;
 
-    Job(String id, ProcessDescription process) {
+    Job(String id, ProcessDescription process, Map<String, Boolean> responseOutputs) {
         this.id = id;
         this.process = process;
+        this.responseOutputs = Map.copyOf(responseOutputs);
+    }
+
+    /** The outputs the request asked for, each with whether it goes by reference (for the status document). */
+    public Map<String, Boolean> responseOutputs() {
+        return responseOutputs;
     }
 
     /** The job's identifier (a UUID). */

@@ -99,10 +99,12 @@ public final class JobManager implements AutoCloseable {
     /**
      * Queues an execution.
      *
+     * @param responseOutputs the outputs the request asked for, each with whether it goes by
+     *        reference; kept for the status document
      * @throws OwsException {@code ServerBusy} when the queue is full
      */
-    public Job submit(ProcessDescription process, Task task) throws OwsException {
-        Job job = new Job(UUID.randomUUID().toString(), process);
+    public Job submit(ProcessDescription process, Map<String, Boolean> responseOutputs, Task task) throws OwsException {
+        Job job = new Job(UUID.randomUUID().toString(), process, responseOutputs);
         jobs.put(job.id(), job);
         try {
             executor.execute(() -> run(job, task));

@@ -98,7 +98,7 @@ public final class WpsService {
         try {
             Job job = job(jobId);
             return HttpResponse.xml(WpsXml.executeResponse(base + "/wps", job, statusUrl(base, job),
-                    job.responseOutputs, resultUrl(base, job)));
+                    job.responseOutputs(), resultUrl(base, job)));
         } catch (OwsException e) {
             return HttpResponse.error(e);
         } catch (XMLStreamException | IOException e) {
@@ -183,14 +183,13 @@ public final class WpsService {
         }
         Method execute = p.execute();
         int listenerArg = listenerArgument(execute);
-        Job job = jobs.submit(p, listener -> {
+        Job job = jobs.submit(p, outputs, listener -> {
             Object[] a = args.clone();
             a[listenerArg] = listener;
             @SuppressWarnings("unchecked")
             Map<String, Object> out = (Map<String, Object>) execute.invoke(p.bean(), a);
             return out;
         });
-        job.responseOutputs = Map.copyOf(outputs);
         if (req.store() && req.status()) {
             return HttpResponse.xml(WpsXml.executeResponse(base + "/wps", job, statusUrl(base, job), outputs, resultUrl(base, job)));
         }

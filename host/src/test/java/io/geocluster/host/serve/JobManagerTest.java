@@ -43,9 +43,9 @@ class JobManagerTest {
     void queuesBeyondMaxJobsAndRefusesBeyondTheQueue() throws Exception {
         try (JobManager jobs = new JobManager(TestHosts.limits(1, 1, Duration.ofMinutes(1), Duration.ofMinutes(1)), dir)) {
             CountDownLatch release = new CountDownLatch(1);
-            Job running = jobs.submit(PROCESS, waiting(release));
-            Job queued = jobs.submit(PROCESS, waiting(release));
-            OwsException busy = assertThrows(OwsException.class, () -> jobs.submit(PROCESS, waiting(release)));
+            Job running = jobs.submit(PROCESS, Map.of(), waiting(release));
+            Job queued = jobs.submit(PROCESS, Map.of(), waiting(release));
+            OwsException busy = assertThrows(OwsException.class, () -> jobs.submit(PROCESS, Map.of(), waiting(release)));
             assertEquals(OwsException.Code.ServerBusy, busy.code());
             assertEquals(Job.State.ACCEPTED, queued.state());
             release.countDown();
@@ -58,7 +58,7 @@ class JobManagerTest {
     @Test
     void cancelsAJobPastItsTimeLimit() throws Exception {
         try (JobManager jobs = new JobManager(TestHosts.limits(1, 1, Duration.ofMillis(200), Duration.ofMinutes(1)), dir)) {
-            Job job = jobs.submit(PROCESS, waiting(new CountDownLatch(1)));
+            Job job = jobs.submit(PROCESS, Map.of(), waiting(new CountDownLatch(1)));
             assertEquals(Job.State.FAILED, job.completion().get(10, TimeUnit.SECONDS).state());
             assertTrue(job.failure().orElseThrow().getMessage().contains("time limit"), job.failure().get().getMessage());
         }
@@ -67,7 +67,7 @@ class JobManagerTest {
     @Test
     void storesComplexOutputsAndDeletesThemWhenTheyExpire() throws Exception {
         try (JobManager jobs = new JobManager(TestHosts.limits(1, 1, Duration.ofMinutes(1), Duration.ofMillis(300)), dir)) {
-            Job job = jobs.submit(PROCESS, l -> Map.of("summary", RawResult.json("{\"k\":2}")));
+            Job job = jobs.submit(PROCESS, Map.of(), l -> Map.of("summary", RawResult.json("{\"k\":2}")));
             job.completion().get(10, TimeUnit.SECONDS);
             Path file = job.outputs().get("summary").file();
             assertEquals("{\"k\":2}", Files.readString(file));
@@ -83,7 +83,7 @@ class JobManagerTest {
     @Test
     void aFailingTaskLeavesNoStoredFiles() throws Exception {
         try (JobManager jobs = new JobManager(TestHosts.limits(1, 1, Duration.ofMinutes(1), Duration.ofMinutes(1)), dir)) {
-            Job job = jobs.submit(PROCESS, (ProgressListener l) -> {
+            Job job = jobs.submit(PROCESS, Map.of(), (ProgressListener l) -> {
                 throw new IllegalStateException("boom");
             });
             job.completion().get(10, TimeUnit.SECONDS);
