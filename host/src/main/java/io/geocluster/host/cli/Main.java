@@ -41,6 +41,8 @@ public final class Main {
                     return new IikmcCommand(out, err).run(rest);
                 case MakeTestDataCommand.NAME:
                     return new MakeTestDataCommand(out).run(rest);
+                case ServeCommand.NAME:
+                    return new ServeCommand(out).run(rest);
                 default:
                     err.println("geocluster: unknown command '" + args[0] + "'.");
                     err.print(usage());
@@ -66,7 +68,8 @@ public final class Main {
                 + "  smoothed-kmeans  cluster:SmoothedKMeans: the same after smoothing over the spatial neighbour graph\n"
                 + "  iikmc            cluster:IIkMC: inter-image k-means over Landsat C2 L2 scene folders\n"
                 + "  bench            throughput benchmark (partial fit, labelling, end to end)\n"
-                + "  make-test-data   generate a synthetic InSAR catalogue with ground truth\n\n"
+                + "  make-test-data   generate a synthetic InSAR catalogue with ground truth\n"
+                + "  serve            WPS 1.0.0 host over a workspace folder (--workspace DIR [--port N])\n\n"
                 + "Run 'geocluster <command> --help' for its inputs.\n";
     }
 }
