@@ -1,0 +1,115 @@
+package io.geocluster.host.serve.wms;
+
+import io.geocluster.host.raster.GeoTiffBand;
+import io.geocluster.host.raster.GeoTiffGrid;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+
+/**
+ * Draws a uint8 label GeoTIFF by nearest-neighbour resampling: each map pixel takes the class
+ * of the raster cell under its centre; cells without a style class (nodata 255 among them) and
+ * map pixels outside the raster are left transparent.
+ *
+ * <p><b>Algorithm:</b> every map pixel centre is taken to the raster's CRS and cell (exactly,
+ * pixel by pixel, when the CRSs differ). Map pixels are then bucketed by the strip or tile row
+ * of their cell, and the file is read one block of rows at a time, only over the rows some map
+ * pixel needs, so a map of a large scene decodes no more than the rows it shows.
+ *
+ * <p><b>Limitations:</b> no antialiasing or interpolation, as fits class labels; class colours
+ * with alpha (the SLD opacity) are blended over the layers below.
+ */
+final class RasterPainter {
+    private RasterPainter() {
+    }
+
+    static void paint(Graphics2D g, WmsLayer layer, LayerStyle style, MapRequest map, PixelSpace px)
+            throws IOException {
+        GeoTiffBand band = GeoTiffBand.open(layer.data());
+        GeoTiffGrid grid = band.grid();
+        String nativeCrs = grid.epsg() != 0 ? "EPSG:" + grid.epsg() : layer.crs();
+        int w = map.width();
+        int h = map.height();
+        int n = w * h;
+        int[] cellRow = new int[n];
+        int[] cellCol = new int[n];
+        Projector toNative = new Projector(map.crs(), nativeCrs);
+        double[] q = new double[2];
+        int minRow = Integer.MAX_VALUE;
+        int maxRow = -1;
+        for (int j = 0; j < h; j++) {
+            double my = px.centreY(j);
+            for (int i = 0; i < w; i++) {
+                int k = j * w + i;
+                cellRow[k] = -1;
+                if (!toNative.apply(px.centreX(i), my, q)) {
+                    continue;
+                }
+                double c = Math.floor((q[0] - grid.originX()) / grid.pixelSizeX());
+                double r = Math.floor((q[1] - grid.originY()) / grid.pixelSizeY());
+                if (c >= 0 && c < grid.width() && r >= 0 && r < grid.height()) {
+                    cellRow[k] = (int) r;
+                    cellCol[k] = (int) c;
+                    minRow = Math.min(minRow, (int) r);
+                    maxRow = Math.max(maxRow, (int) r);
+                }
+            }
+        }
+        if (maxRow < 0) {
+            return;
+        }
+        int[] argb = colours(style);
+        if (band.bitsPerSample() == 8) {
+            // 255 is the nodata value of label rasters: never drawn, even by a catch-all default style.
+            argb[255] = 0;
+        }
+        int bh = band.blockHeight();
+        int firstBlock = minRow / bh;
+        int blocks = maxRow / bh - firstBlock + 1;
+        // Counting sort of map pixels by source block: start[b]..start[b+1] in order[] are block b's.
+        int[] start = new int[blocks + 1];
+        for (int k = 0; k < n; k++) {
+            if (cellRow[k] >= 0) {
+                start[cellRow[k] / bh - firstBlock + 1]++;
+            }
+        }
+        for (int b = 0; b < blocks; b++) {
+            start[b + 1] += start[b];
+        }
+        int[] order = new int[start[blocks]];
+        int[] fill = start.clone();
+        for (int k = 0; k < n; k++) {
+            if (cellRow[k] >= 0) {
+                order[fill[cellRow[k] / bh - firstBlock]++] = k;
+            }
+        }
+        BufferedImage layerImage = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        int[] out = new int[n];
+        short[] rows = new short[bh * grid.width()];
+        for (int b = 0; b < blocks; b++) {
+            if (start[b] == start[b + 1]) {
+                continue;
+            }
+            int row0 = Math.max(minRow, (firstBlock + b) * bh);
+            int rowCount = Math.min(Math.min(grid.height(), (firstBlock + b + 1) * bh), maxRow + 1) - row0;
+            band.readRows(row0, rowCount, rows);
+            for (int t = start[b]; t < start[b + 1]; t++) {
+                int k = order[t];
+                int value = rows[(cellRow[k] - row0) * grid.width() + cellCol[k]] & 0xFFFF;
+                out[k] = value < argb.length ? argb[value] : 0;
+            }
+        }
+        layerImage.setRGB(0, 0, w, h, out, 0, w);
+        g.drawImage(layerImage, 0, 0, null);
+    }
+
+    /** ARGB per label value 0..255 (16-bit rasters: values above 255 stay transparent); 0 = not drawn. */
+    static int[] colours(LayerStyle style) {
+        int[] argb = new int[256];
+        for (int v = 0; v < 256; v++) {
+            StyleClass c = style.classOf(v);
+            argb[v] = c == null ? 0 : c.fill().getRGB();
+        }
+        return argb;
+    }
+}
