@@ -39,13 +39,17 @@ final class Kvp {
         return v == null || v.isEmpty() ? fallback : v;
     }
 
-    /** The value; absent or empty is a {@code MissingParameterValue}. */
+    /**
+     * The value without leading or trailing spaces; absent or blank is a
+     * {@code MissingParameterValue}. Other white space and control characters are kept, so a
+     * layer name such as {@code "pts\n"} is refused rather than silently read as {@code pts}.
+     */
     String required(String name) throws WmsException {
         String v = values.get(name);
         if (v == null || v.isBlank()) {
             throw new WmsException(WmsException.MISSING_PARAMETER_VALUE, name, "parameter " + name + " is required");
         }
-        return v.trim();
+        return v.replaceAll("^ +| +$", "");
     }
 
     /** A positive integer no larger than {@code max}. */

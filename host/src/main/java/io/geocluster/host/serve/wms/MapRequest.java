@@ -80,11 +80,14 @@ record MapRequest(List<String> layers, List<String> styles, String crs, Bounds b
         return f.equals("image/png") || f.startsWith("image/png;");
     }
 
-    /** Comma-separated list; empty items kept (an empty style means the default one). */
+    /**
+     * Comma-separated list; empty items kept (an empty style means the default one). Only
+     * spaces are trimmed: a control character is part of the name, which then matches nothing.
+     */
     static List<String> list(String text) {
         List<String> out = new ArrayList<>();
         for (String s : text.split(",", -1)) {
-            out.add(s.trim());
+            out.add(s.replaceAll("^ +| +$", ""));
         }
         return out;
     }

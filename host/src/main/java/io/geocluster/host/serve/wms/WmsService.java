@@ -172,7 +172,8 @@ public final class WmsService {
                 return SldColours.read(layer.style(), layer.kind());
             } catch (IOException | RuntimeException e) {
                 // A broken style must not hide the data: draw it plainly and say why in the log.
-                LOG.log(Level.WARNING, "style of layer " + layer.name() + " is unreadable; using the default", e);
+                LOG.log(Level.WARNING, "style of layer {0} is unreadable, drawing the default: {1}",
+                        new Object[] {layer.name(), e.getMessage()});
             }
         }
         return LayerStyle.defaultStyle(layer.kind());
