@@ -143,7 +143,7 @@ public final class FolderWmsLayers implements WmsLayers {
 
     private WmsLayer read(Path f, String name, LayerKind kind, long modified) throws IOException {
         if (kind == LayerKind.POINTS) {
-            GeoPackageTable t = GeoPackageTable.read(f, name);
+            GeoPackageTable t = GeoPackageTable.read(f, name, true);
             String title = t.hasCluster() ? name + " (clusters)" : name;
             return new WmsLayer(name, title, kind, t.crs(), t.bounds(), f, null, modified);
         }

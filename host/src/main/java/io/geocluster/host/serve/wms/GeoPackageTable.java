@@ -35,16 +35,22 @@ record GeoPackageTable(String table, String geometryColumn, boolean hasCluster, 
         }
     }
 
-    /** Reads the description of the layer's table. */
-    static GeoPackageTable read(Path file, String preferredTable) throws IOException {
+    /**
+     * Reads the description of the layer's table.
+     *
+     * @param withBounds whether to find the extent when {@code gpkg_contents} lacks it (from the
+     *        R-tree, or by reading every row); drawing a map does not need it, listing layers does
+     */
+    static GeoPackageTable read(Path file, String preferredTable, boolean withBounds) throws IOException {
         try (Connection c = connect(file)) {
-            return read(c, preferredTable, file);
+            return read(c, preferredTable, file, withBounds);
         } catch (SQLException e) {
             throw new IOException("not a readable GeoPackage: " + file.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
-    private static GeoPackageTable read(Connection c, String preferred, Path file) throws SQLException, IOException {
+    private static GeoPackageTable read(Connection c, String preferred, Path file, boolean withBounds)
+            throws SQLException, IOException {
         String table = null;
         String geometry = null;
         long srsId = 0;
@@ -85,7 +91,7 @@ record GeoPackageTable(String table, String geometryColumn, boolean hasCluster, 
         Bounds bounds = box[0] != null && box[1] != null && box[2] != null && box[3] != null
                 ? new Bounds(box[0], box[1], box[2], box[3]) : null;
         GeoPackageTable info = new GeoPackageTable(table, geometry, cluster, rtree, crs, null);
-        if (bounds == null) {
+        if (bounds == null && withBounds) {
             bounds = info.scanBounds(c);
         }
         return new GeoPackageTable(table, geometry, cluster, rtree, crs, bounds);

@@ -16,7 +16,7 @@ import java.awt.image.BufferedImage;
  * {@code [PAD + r·(rowHeight + GAP), … + size)} down, rowHeight being the larger of the swatch
  * size and the font height; its centre pixel has exactly the class's fill colour.
  */
-public final class LegendRenderer {
+final class LegendRenderer {
     /** Margin around the legend, in pixels. */
     static final int PAD = 4;
     /** Space between rows and between swatch and text. */

@@ -14,7 +14,7 @@ import javax.imageio.ImageIO;
  *
  * <p><b>Thread safety:</b> stateless; concurrent requests each draw their own image.
  */
-public final class MapRenderer {
+final class MapRenderer {
     private MapRenderer() {
     }
 

@@ -1,8 +1,8 @@
 package io.geocluster.host.serve.wms;
 
+import java.awt.BasicStroke;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
-import java.awt.BasicStroke;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +24,7 @@ final class PointPainter {
 
     static void paint(Graphics2D g, WmsLayer layer, LayerStyle style, MapRequest map, PixelSpace px)
             throws IOException {
-        GeoPackageTable info = GeoPackageTable.read(layer.data(), layer.name());
+        GeoPackageTable info = GeoPackageTable.read(layer.data(), layer.name(), false);
         String nativeCrs = info.crs() != null ? info.crs() : layer.crs();
         double maxSize = 0;
         for (StyleClass c : style.classes()) {
