@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,18 +19,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Malformed requests, huge numbers and traversal names get exception reports with the standard codes. */
 class WmsErrorsTest {
+    /** Shared by the read-only tests; tests that change files use {@link #own}. */
     @TempDir
-    Path root;
-    private Path dir;
-    private WmsService wms;
+    static Path root;
+    private static Path dir;
+    private static WmsService wms;
 
-    @BeforeEach
-    void setUp() throws Exception {
-        dir = Files.createDirectory(root.resolve("workspace"));
-        WmsFixtures.pointLayer(dir, "pts", new double[] {4_000_000}, new double[] {3_000_000}, new int[] {0}, true);
-        // A layer outside the workspace that traversal names would reach.
-        WmsFixtures.pointLayer(root, "outside", new double[] {4_000_000}, new double[] {3_000_000}, new int[] {0}, true);
+    @TempDir
+    Path own;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        dir = workspace(root);
         wms = new WmsService(new FolderWmsLayers(dir), "http://localhost/ows");
+    }
+
+    /** {@code parent/workspace/pts.gpkg}, plus {@code parent/outside.gpkg} that traversal names would reach. */
+    private static Path workspace(Path parent) throws Exception {
+        Path ws = Files.createDirectory(parent.resolve("workspace"));
+        WmsFixtures.pointLayer(ws, "pts", new double[] {4_000_000}, new double[] {3_000_000}, new int[] {0}, true);
+        WmsFixtures.pointLayer(parent, "outside", new double[] {4_000_000}, new double[] {3_000_000}, new int[] {0}, true);
+        return ws;
     }
 
     private static Map<String, String> getMap(String... overrides) {
@@ -110,6 +119,8 @@ class WmsErrorsTest {
 
     @Test
     void symbolicLinksAndHiddenFilesAreIgnored() throws Exception {
+        Path dir = workspace(own);
+        Path root = own;
         Path link = dir.resolve("linked.gpkg");
         try {
             Files.createSymbolicLink(link, root.resolve("outside.gpkg"));
@@ -124,6 +135,8 @@ class WmsErrorsTest {
 
     @Test
     void brokenLayerFilesAndStylesDoNotBreakTheService() throws Exception {
+        Path dir = workspace(own);
+        WmsService wms = new WmsService(new FolderWmsLayers(dir), "http://localhost/ows");
         Files.writeString(dir.resolve("junk.gpkg"), "not a database");
         Files.writeString(dir.resolve("junk2.tif"), "not a tiff");
         Files.writeString(dir.resolve("pts.sld"), "<StyledLayerDescriptor");
