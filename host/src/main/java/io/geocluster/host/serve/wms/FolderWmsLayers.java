@@ -1,6 +1,5 @@
 package io.geocluster.host.serve.wms;
 
-import io.geocluster.host.raster.GeoTiffBand;
 import io.geocluster.host.raster.GeoTiffGrid;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,16 +10,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * The layers of one folder (not its subfolders): every {@code <name>.gpkg} point GeoPackage and
- * every {@code <name>.tif}/{@code .tiff} single-band GeoTIFF whose name is safe
+ * The layers of one folder (not its subfolders): every {@code <name>.gpkg} point GeoPackage,
+ * {@code <name>.csv} EGMS-style point CSV and {@code <name>.tif}/{@code .tiff} single-band
+ * GeoTIFF whose name is safe
  * ({@link LayerNames}), styled by {@code <name>.sld} when present. A raster without its own SLD
  * takes {@code <prefix>.sld} for the longest prefix such that the name is
  * {@code <prefix>_<scene>}, which is how an IIkMC run publishes one style for all its scenes.
@@ -28,21 +26,18 @@ import java.util.stream.Stream;
  * <p>Hidden files and folders (a sink's uncommitted temporary output) and symbolic links are
  * ignored, and a name is only ever resolved as a plain file directly inside the folder, so no
  * request can reach a file elsewhere. Files that cannot be read are left out of the list, with a
- * log line. The CRS and extent of each file are cached until its size or time stamp change.
+ * log line. The CRS and extent of each file are cached until the file changes.
  *
  * <p><b>Thread safety:</b> thread-safe.
  */
 public final class FolderWmsLayers implements WmsLayers {
     private static final Logger LOG = Logger.getLogger(FolderWmsLayers.class.getName());
-    private static final List<String> POINT_EXTENSIONS = List.of(".gpkg");
+    private static final List<String> POINT_EXTENSIONS = List.of(".gpkg", ".csv");
     private static final List<String> RASTER_EXTENSIONS = List.of(".tif", ".tiff");
 
     private final Path folder;
-    private final Map<Path, Cached> cache = new ConcurrentHashMap<>();
-
-    /** What was read from a file, and the file state it was read from. */
-    private record Cached(long size, long modified, WmsLayer layer) {
-    }
+    /** CRS and extent per file; a workspace of more layers than this only re-reads some of them. */
+    private final FileCache<WmsLayer> cache = new FileCache<>(4096);
 
     /** @param folder the folder whose files are the layers; it need not exist yet */
     public FolderWmsLayers(Path folder) {
@@ -106,6 +101,11 @@ public final class FolderWmsLayers implements WmsLayers {
         return describe(f, name, kind);
     }
 
+    /** Whether a point layer's file is a CSV (rather than a GeoPackage). */
+    static boolean isCsv(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
     private static LayerKind kindOf(String ext) {
         if (POINT_EXTENSIONS.contains(ext)) {
             return LayerKind.POINTS;
@@ -124,30 +124,28 @@ public final class FolderWmsLayers implements WmsLayers {
         if (!a.isRegularFile()) {
             return Optional.empty();
         }
-        long modified = a.lastModifiedTime().toMillis();
-        Cached c = cache.get(f);
-        if (c == null || c.size() != a.size() || c.modified() != modified) {
-            try {
-                c = new Cached(a.size(), modified, read(f, name, kind, modified));
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.WARNING, "not serving " + f.getFileName() + ": " + e.getMessage());
-                return Optional.empty();
-            }
-            cache.put(f, c);
+        WmsLayer l;
+        try {
+            l = cache.get(f, file -> read(file, name, kind, Files.getLastModifiedTime(file).toMillis()));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "not serving {0}: {1}", new Object[] {f.getFileName(), e.getMessage()});
+            return Optional.empty();
         }
         // The style may appear or change after the data: look it up every time.
-        WmsLayer l = c.layer();
         return Optional.of(new WmsLayer(l.name(), l.title(), l.kind(), l.crs(), l.bounds(), l.data(),
                 styleOf(name, kind), l.modified()));
     }
 
     private WmsLayer read(Path f, String name, LayerKind kind, long modified) throws IOException {
+        if (kind == LayerKind.POINTS && isCsv(f)) {
+            return new WmsLayer(name, name, kind, CsvPoints.crs(f), CsvPoints.bounds(f), f, null, modified);
+        }
         if (kind == LayerKind.POINTS) {
             GeoPackageTable t = GeoPackageTable.read(f, name, true);
             String title = t.hasCluster() ? name + " (clusters)" : name;
             return new WmsLayer(name, title, kind, t.crs(), t.bounds(), f, null, modified);
         }
-        GeoTiffGrid g = GeoTiffBand.open(f).grid();
+        GeoTiffGrid g = RasterPainter.band(f).grid();
         Bounds b = new Bounds(g.originX(), g.originY() + g.height() * g.pixelSizeY(),
                 g.originX() + g.width() * g.pixelSizeX(), g.originY());
         return new WmsLayer(name, name, kind, g.epsg() == 0 ? null : "EPSG:" + g.epsg(), b, f, null, modified);

@@ -37,7 +37,9 @@ final class MapRenderer {
             PixelSpace px = new PixelSpace(map.bbox(), map.width(), map.height());
             for (int i = 0; i < layers.size(); i++) {
                 WmsLayer layer = layers.get(i);
-                if (layer.kind() == LayerKind.POINTS) {
+                if (layer.kind() == LayerKind.POINTS && FolderWmsLayers.isCsv(layer.data())) {
+                    CsvPoints.paint(g, layer, styles.get(i), map, px);
+                } else if (layer.kind() == LayerKind.POINTS) {
                     PointPainter.paint(g, layer, styles.get(i), map, px);
                 } else {
                     RasterPainter.paint(g, layer, styles.get(i), map, px);

@@ -5,6 +5,7 @@ import io.geocluster.host.raster.GeoTiffGrid;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * Draws a uint8 label GeoTIFF by nearest-neighbour resampling: each map pixel takes the class
@@ -16,16 +17,28 @@ import java.io.IOException;
  * of their cell, and the file is read one block of rows at a time, only over the rows some map
  * pixel needs, so a map of a large scene decodes no more than the rows it shows.
  *
- * <p><b>Limitations:</b> no antialiasing or interpolation, as fits class labels; class colours
+ * <p><b>Limitations:</b> NGA's TIFF reader loads a whole file into memory when it is opened; a few
+ * opened files are cached. No antialiasing or interpolation, as fits class labels; class colours
  * with alpha (the SLD opacity) are blended over the layers below.
  */
 final class RasterPainter {
+    /**
+     * Opened bands of recently drawn rasters: NGA's reader holds the file's bytes, and a web map
+     * asks for the same raster again at every pan and zoom.
+     */
+    private static final FileCache<GeoTiffBand> BANDS = new FileCache<>(4);
+
     private RasterPainter() {
+    }
+
+    /** The opened band of a GeoTIFF, from the cache while the file is unchanged. */
+    static GeoTiffBand band(Path file) throws IOException {
+        return BANDS.get(file, GeoTiffBand::open);
     }
 
     static void paint(Graphics2D g, WmsLayer layer, LayerStyle style, MapRequest map, PixelSpace px)
             throws IOException {
-        GeoTiffBand band = GeoTiffBand.open(layer.data());
+        GeoTiffBand band = band(layer.data());
         GeoTiffGrid grid = band.grid();
         String nativeCrs = grid.epsg() != 0 ? "EPSG:" + grid.epsg() : layer.crs();
         int w = map.width();
@@ -92,7 +105,10 @@ final class RasterPainter {
             }
             int row0 = Math.max(minRow, (firstBlock + b) * bh);
             int rowCount = Math.min(Math.min(grid.height(), (firstBlock + b + 1) * bh), maxRow + 1) - row0;
-            band.readRows(row0, rowCount, rows);
+            // A cached band is shared between requests; NGA's block reader is not thread-safe.
+            synchronized (band) {
+                band.readRows(row0, rowCount, rows);
+            }
             for (int t = start[b]; t < start[b + 1]; t++) {
                 int k = order[t];
                 int value = rows[(cellRow[k] - row0) * grid.width() + cellCol[k]] & 0xFFFF;

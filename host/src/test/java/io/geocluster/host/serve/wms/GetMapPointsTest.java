@@ -6,8 +6,11 @@ import static io.geocluster.host.serve.wms.WmsFixtures.kvp;
 import static io.geocluster.host.serve.wms.WmsFixtures.pixel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.geocluster.plugin.output.ClusterStyles;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,5 +87,32 @@ class GetMapPointsTest {
                 "WIDTH", "100", "HEIGHT", "100", "FORMAT", "image/png", "TRANSPARENT", "TRUE")));
         // x: 40.5 px from the west edge; y: 40.5 px below the north edge.
         assertEquals(argb(PALETTE.color(2)), pixel(img, 40, 40));
+    }
+
+    @Test
+    void csvPointLayersAreDrawnTooWithOrWithoutClusters() throws Exception {
+        // EGMS convention: easting/northing are EPSG:3035.
+        Files.writeString(dir.resolve("egms.csv"), "pid,easting,northing,mean_velocity\n"
+                + "1," + (X0 + 10.5) + "," + (Y0 + 89.5) + ",1.5\n" + "2," + (X0 + 80.5) + "," + (Y0 + 19.5) + ",-2\n");
+        Files.writeString(dir.resolve("labelled.csv"), "pid,easting,northing,cluster\n"
+                + "1," + (X0 + 10.5) + "," + (Y0 + 89.5) + ",2\n" + "2," + (X0 + 80.5) + "," + (Y0 + 19.5) + ",\n");
+        Files.writeString(dir.resolve("labelled.sld"),
+                ClusterStyles.pointSld("labelled", "t", new long[] {0, 0, 1}, PALETTE), StandardCharsets.UTF_8);
+        WmsService wms = new WmsService(new FolderWmsLayers(dir), "http://localhost/ows");
+        WmsLayer egms = new FolderWmsLayers(dir).layer("egms").orElseThrow();
+        assertEquals("EPSG:3035", egms.crs());
+        assertEquals(new Bounds(X0 + 10.5, Y0 + 19.5, X0 + 80.5, Y0 + 89.5), egms.bounds());
+        String bbox = Y0 + "," + X0 + "," + (Y0 + 100) + "," + (X0 + 100);
+        BufferedImage img = WmsFixtures.image(wms.handle(kvp("REQUEST", "GetMap", "VERSION", "1.3.0",
+                "LAYERS", "egms", "STYLES", "", "CRS", "EPSG:3035", "BBOX", bbox,
+                "WIDTH", "100", "HEIGHT", "100", "FORMAT", "image/png", "TRANSPARENT", "TRUE")));
+        assertEquals(argb(LayerStyle.DEFAULT_FILL), pixel(img, 10, 10), "no SLD: the default style");
+        assertEquals(argb(LayerStyle.DEFAULT_FILL), pixel(img, 80, 80));
+        assertEquals(0, img.getRGB(50, 50) >>> 24);
+        img = WmsFixtures.image(wms.handle(kvp("REQUEST", "GetMap", "VERSION", "1.3.0",
+                "LAYERS", "labelled", "STYLES", "", "CRS", "EPSG:3035", "BBOX", bbox,
+                "WIDTH", "100", "HEIGHT", "100", "FORMAT", "image/png", "TRANSPARENT", "TRUE")));
+        assertEquals(argb(PALETTE.color(2)), pixel(img, 10, 10));
+        assertEquals("FFA0A0A0", pixel(img, 80, 80), "an empty cluster cell is NULL: the grey rule");
     }
 }

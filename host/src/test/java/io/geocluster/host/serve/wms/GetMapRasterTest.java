@@ -73,4 +73,14 @@ class GetMapRasterTest {
         Color c = new Color(img.getRGB(0, 0), true);
         assertEquals(128, c.getAlpha());
     }
+
+    @Test
+    void aRepublishedRasterIsDrawnAfresh() throws Exception {
+        assertEquals(argb(PALETTE.color(0)), pixel(map("500000,7000000,500040,7000030", 4, 3), 0, 0));
+        byte[] swapped = LABELS.clone();
+        swapped[0] = 2;
+        // Same grid and size; the writer moves a new file into place, as a rerun with --overwrite does.
+        WmsFixtures.labelRaster(dir, "scene_a", GRID, swapped, 3, 1.0);
+        assertEquals(argb(PALETTE.color(2)), pixel(map("500000,7000000,500040,7000030", 4, 3), 0, 0));
+    }
 }
