@@ -4,6 +4,7 @@ import io.geocluster.host.raster.GeoTiffBand;
 import io.geocluster.host.raster.GeoTiffGrid;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -12,10 +13,10 @@ import java.nio.file.Path;
  * of the raster cell under its centre; cells without a style class (nodata 255 among them) and
  * map pixels outside the raster are left transparent.
  *
- * <p><b>Algorithm:</b> every map pixel centre is taken to the raster's CRS and cell (exactly,
- * pixel by pixel, when the CRSs differ). Map pixels are then bucketed by the strip or tile row
- * of their cell, and the file is read one block of rows at a time, only over the rows some map
- * pixel needs, so a map of a large scene decodes no more than the rows it shows.
+ * <p><b>Algorithm:</b> the map is drawn in strips of about {@value #STRIP_PIXELS} pixels. In a
+ * strip, every map pixel centre is taken to the raster's CRS and cell (exactly, pixel by pixel,
+ * when the CRSs differ); the pixels are bucketed by the TIFF strip or tile row of their cell, and
+ * the file is read one block of rows at a time, only over the rows some map pixel needs.
  *
  * <p><b>Limitations:</b> NGA's TIFF reader loads a whole file into memory when it is opened; a few
  * opened files are cached. No antialiasing or interpolation, as fits class labels; class colours
@@ -27,6 +28,8 @@ final class RasterPainter {
      * asks for the same raster again at every pan and zoom.
      */
     private static final FileCache<GeoTiffBand> BANDS = new FileCache<>(4);
+    /** Map pixels per strip: the working arrays of a strip stay around 16 MB, whatever the map size. */
+    static final int STRIP_PIXELS = 1 << 20;
 
     private RasterPainter() {
     }
@@ -41,19 +44,32 @@ final class RasterPainter {
         GeoTiffBand band = band(layer.data());
         GeoTiffGrid grid = band.grid();
         String nativeCrs = grid.epsg() != 0 ? "EPSG:" + grid.epsg() : layer.crs();
-        int w = map.width();
-        int h = map.height();
-        int n = w * h;
+        int[] argb = colours(style);
+        if (band.bitsPerSample() == 8) {
+            // 255 is the nodata value of label rasters: never drawn, even by a catch-all default style.
+            argb[255] = 0;
+        }
+        Projector toNative = new Projector(map.crs(), nativeCrs);
+        int stripRows = Math.max(1, STRIP_PIXELS / map.width());
+        for (int j0 = 0; j0 < map.height(); j0 += stripRows) {
+            paintStrip(g, band, argb, toNative, map.width(), j0, Math.min(map.height(), j0 + stripRows), px);
+        }
+    }
+
+    /** Draws map rows {@code [j0, j1)}. */
+    private static void paintStrip(Graphics2D g, GeoTiffBand band, int[] argb, Projector toNative, int w, int j0,
+            int j1, PixelSpace px) {
+        GeoTiffGrid grid = band.grid();
+        int n = w * (j1 - j0);
         int[] cellRow = new int[n];
         int[] cellCol = new int[n];
-        Projector toNative = new Projector(map.crs(), nativeCrs);
         double[] q = new double[2];
         int minRow = Integer.MAX_VALUE;
         int maxRow = -1;
-        for (int j = 0; j < h; j++) {
+        for (int j = j0; j < j1; j++) {
             double my = px.centreY(j);
             for (int i = 0; i < w; i++) {
-                int k = j * w + i;
+                int k = (j - j0) * w + i;
                 cellRow[k] = -1;
                 if (!toNative.apply(px.centreX(i), my, q)) {
                     continue;
@@ -71,15 +87,10 @@ final class RasterPainter {
         if (maxRow < 0) {
             return;
         }
-        int[] argb = colours(style);
-        if (band.bitsPerSample() == 8) {
-            // 255 is the nodata value of label rasters: never drawn, even by a catch-all default style.
-            argb[255] = 0;
-        }
         int bh = band.blockHeight();
         int firstBlock = minRow / bh;
         int blocks = maxRow / bh - firstBlock + 1;
-        // Counting sort of map pixels by source block: start[b]..start[b+1] in order[] are block b's.
+        // Counting sort of map pixels by source block: order[start[b] .. start[b+1]) are block b's.
         int[] start = new int[blocks + 1];
         for (int k = 0; k < n; k++) {
             if (cellRow[k] >= 0) {
@@ -96,8 +107,8 @@ final class RasterPainter {
                 order[fill[cellRow[k] / bh - firstBlock]++] = k;
             }
         }
-        BufferedImage layerImage = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        int[] out = new int[n];
+        BufferedImage strip = new BufferedImage(w, j1 - j0, BufferedImage.TYPE_INT_ARGB);
+        int[] out = ((DataBufferInt) strip.getRaster().getDataBuffer()).getData();
         short[] rows = new short[bh * grid.width()];
         for (int b = 0; b < blocks; b++) {
             if (start[b] == start[b + 1]) {
@@ -115,8 +126,7 @@ final class RasterPainter {
                 out[k] = value < argb.length ? argb[value] : 0;
             }
         }
-        layerImage.setRGB(0, 0, w, h, out, 0, w);
-        g.drawImage(layerImage, 0, 0, null);
+        g.drawImage(strip, 0, j0, null);
     }
 
     /** ARGB per label value 0..255 (16-bit rasters: values above 255 stay transparent); 0 = not drawn. */

@@ -83,4 +83,17 @@ class GetMapRasterTest {
         WmsFixtures.labelRaster(dir, "scene_a", GRID, swapped, 3, 1.0);
         assertEquals(argb(PALETTE.color(2)), pixel(map("500000,7000000,500040,7000030", 4, 3), 0, 0));
     }
+
+    @Test
+    void wideMapsAreDrawnStripByStripWithoutSeams() throws Exception {
+        // 4096 px across: strips of 256 rows. Cells are 1024 px wide and 520 / 3 px high.
+        BufferedImage img = map("500000,7000000,500040,7000030", 4096, 520);
+        assertEquals(RasterPainter.STRIP_PIXELS / 4096, 256);
+        for (int j : new int[] {0, 255, 256, 300, 511, 512, 519}) {
+            for (int i : new int[] {0, 1023, 1024, 4095}) {
+                int v = LABELS[(int) (j / (520 / 3.0)) * 4 + i / 1024] & 0xFF;
+                assertEquals(v == 255 ? "00000000" : argb(PALETTE.color(v)), pixel(img, i, j), "pixel " + i + "," + j);
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@ package io.geocluster.host.serve.wms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.geocluster.host.raster.GeoTiffGrid;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;
@@ -13,6 +14,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +101,38 @@ class WmsHttpTest {
         for (String path : new String[] {"/../pom.xml", "/%2e%2e/%2e%2e/pom.xml", "/io/geocluster/host/web/index.html",
             "/WmsService.class", "/lib/../index.html", "/nothing.html", "/app.JS"}) {
             assertEquals(404, get(path).statusCode(), path);
+        }
+    }
+
+    @Test
+    void concurrentRequestsAreAllAnswered() throws Exception {
+        WmsFixtures.labelRaster(dir, "scene", new GeoTiffGrid(64, 64, 32632, 500_000, 10,
+                7_000_640, -10), new byte[64 * 64], 1, 1.0);
+        String[] queries = {
+            "/ows?request=GetMap&layers=scene&styles=&crs=EPSG:32632&bbox=500000,7000000,500640,7000640"
+                + "&width=300&height=300&format=image/png",
+            "/ows?request=GetMap&layers=scene&styles=&crs=EPSG:4326&bbox=63.1,8.9,63.2,9.1&width=200&height=100"
+                + "&format=image/png",
+            "/ows?request=GetMap&layers=pts&styles=&crs=EPSG:3035&bbox=2999000,3999000,3001000,4001000"
+                + "&width=256&height=256&format=image/png",
+            "/ows?request=GetLegendGraphic&layer=scene&format=image/png",
+            "/ows?service=WMS&request=GetCapabilities",
+            "/ows?request=GetMap&layers=nosuch&styles=&crs=EPSG:3035&bbox=0,0,1,1&width=1&height=1&format=image/png",
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 48; i++) {
+                String q = queries[i % queries.length];
+                answers.add(pool.submit(() -> client.send(HttpRequest.newBuilder(URI.create(server.base() + q))
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode()));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                int expected = i % queries.length == queries.length - 1 ? 400 : 200;
+                assertEquals(expected, answers.get(i).get(40, TimeUnit.SECONDS), queries[i % queries.length]);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 }
