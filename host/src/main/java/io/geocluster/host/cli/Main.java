@@ -43,6 +43,8 @@ public final class Main {
                     return new MakeTestDataCommand(out).run(rest);
                 case ServeCommand.NAME:
                     return new ServeCommand(out).run(rest);
+                case DemoCommand.NAME:
+                    return new DemoCommand(out).run(rest);
                 default:
                     err.println("geocluster: unknown command '" + args[0] + "'.");
                     err.print(usage());
@@ -69,7 +71,8 @@ public final class Main {
                 + "  iikmc            cluster:IIkMC: inter-image k-means over Landsat C2 L2 scene folders\n"
                 + "  bench            throughput benchmark (partial fit, labelling, end to end)\n"
                 + "  make-test-data   generate a synthetic InSAR catalogue with ground truth\n"
-                + "  serve            WPS 1.0.0 host over a workspace folder (--workspace DIR [--port N])\n\n"
+                + "  serve            WPS 1.0.0 and WMS 1.3.0 host over a workspace folder (--workspace DIR [--port N])\n"
+                + "  demo             serve a copy of test-data/, run the three processes through WPS, print the map URLs\n\n"
                 + "Run 'geocluster <command> --help' for its inputs.\n";
     }
 }

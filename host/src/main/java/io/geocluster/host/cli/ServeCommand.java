@@ -51,6 +51,12 @@ final class ServeCommand {
         }
         out.println("WPS:  " + host.wpsUrl() + "?service=WPS&request=GetCapabilities");
         out.println("Page: " + host.server().baseUrl() + "/");
+        awaitStop(out, stopped);
+        return 0;
+    }
+
+    /** Serves until the shutdown hook (Ctrl-C) has closed the host and counted {@code stopped} down. */
+    static void awaitStop(PrintStream out, CountDownLatch stopped) {
         out.println("Press Ctrl-C to stop.");
         out.flush();
         try {
@@ -58,7 +64,6 @@ final class ServeCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return 0;
     }
 
     static GeoclusterHost.Config config(Map<String, String> o) {

@@ -1,5 +1,7 @@
 package io.geocluster.host.serve;
 
+import io.geocluster.host.serve.wms.FolderWmsLayers;
+import io.geocluster.host.serve.wms.WmsService;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,7 +10,8 @@ import java.util.Objects;
 /**
  * The embedded host assembled: a {@link Workspace}, its {@link WorkspaceLayerCatalog}, the
  * plugin's process beans loaded by Spring ({@link ProcessRegistry}), a {@link JobManager} with
- * the configured limits, {@link WpsService}, and the {@link HostServer} answering HTTP.
+ * the configured limits, {@link WpsService}, WMS 1.3.0 over the same folder ({@code serve/wms},
+ * mounted by {@link WmsOwsHandler}), and the {@link HostServer} answering HTTP.
  * {@link #close()} stops accepting requests, cancels running jobs (each removes its partial
  * output) and deletes stored results.
  */
@@ -58,6 +61,9 @@ public final class GeoclusterHost implements AutoCloseable {
         try {
             this.server = new HostServer(config.address(), config.port(), config.httpThreads(), config.maxBodyBytes(),
                     new WpsService(registry, jobs));
+            // WMS over the same folder: published results are files in its root.
+            server.addService(new WmsOwsHandler(new WmsService(new FolderWmsLayers(workspace.root()),
+                    server.baseUrl() + "/ows"), server.baseUrl() + "/ows"));
         } catch (IOException | RuntimeException e) {
             jobs.shutdown(Duration.ZERO);
             registry.close();

@@ -20,16 +20,16 @@ class HostServerTest {
     @TempDir
     Path dir;
 
-    /** Stands in for the WMS: answers service=WMS with the request parameter it got. */
+    /** A further service (the host mounts its WMS the same way): answers service=ECHO with the request parameter it got. */
     private static final class EchoService implements OwsHandler {
         @Override
         public boolean handles(String service) {
-            return service.equalsIgnoreCase("WMS");
+            return service.equalsIgnoreCase("ECHO");
         }
 
         @Override
         public void handle(HttpExchange exchange, Map<String, String> kvp) throws IOException {
-            byte[] body = ("wms:" + kvp.get("request")).getBytes(StandardCharsets.UTF_8);
+            byte[] body = ("echo:" + kvp.get("request")).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
         }
@@ -40,9 +40,13 @@ class HostServerTest {
         try (GeoclusterHost host = TestHosts.start(dir, TestHosts.limits(1, 1, Duration.ofMinutes(1), Duration.ofMinutes(1)))) {
             host.server().addService(new EchoService());
             String base = host.server().baseUrl();
-            HttpResponse<byte[]> wms = TestHosts.get(base + "/ows?SERVICE=wms&REQUEST=GetMap");
+            HttpResponse<byte[]> echo = TestHosts.get(base + "/ows?SERVICE=echo&REQUEST=GetMap");
+            assertEquals(200, echo.statusCode());
+            assertEquals("echo:GetMap", TestHosts.text(echo));
+            // The host's own WMS answers service=WMS on the same endpoint.
+            HttpResponse<byte[]> wms = TestHosts.get(base + "/ows?service=WMS&request=GetCapabilities");
             assertEquals(200, wms.statusCode());
-            assertEquals("wms:GetMap", TestHosts.text(wms));
+            assertTrue(TestHosts.text(wms).contains("WMS_Capabilities"), TestHosts.text(wms));
             assertEquals("InvalidParameterValue", Xml.exceptionCode(TestHosts.get(base + "/ows?service=WCS&request=GetCapabilities").body()));
             assertEquals(404, TestHosts.get(base + "/no-such-page.html").statusCode());
             assertEquals(404, TestHosts.get(base + "/wps/elsewhere").statusCode());

@@ -34,6 +34,7 @@ public final class FolderWmsLayers implements WmsLayers {
     private static final Logger LOG = Logger.getLogger(FolderWmsLayers.class.getName());
     private static final List<String> POINT_EXTENSIONS = List.of(".gpkg", ".csv");
     private static final List<String> RASTER_EXTENSIONS = List.of(".tif", ".tiff");
+    private static final List<String> ALL_EXTENSIONS = List.of(".gpkg", ".csv", ".tif", ".tiff");
 
     private final Path folder;
     /** CRS and extent per file; a workspace of more layers than this only re-reads some of them. */
@@ -55,20 +56,28 @@ public final class FolderWmsLayers implements WmsLayers {
             return List.of();
         }
         List<WmsLayer> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : files.sorted(Comparator.comparing(Path::toString)).toList()) {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.sorted(Comparator.comparing(Path::toString)).toList();
+        }
+        // As in the host's workspace: when files share a base name, the one found first in
+        // extension order (GeoPackage, CSV, GeoTIFF) keeps it and the others go by file name.
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (String ext : ALL_EXTENSIONS) {
+            for (Path f : files) {
                 String file = f.getFileName().toString();
                 int dot = file.lastIndexOf('.');
-                if (dot <= 0) {
+                if (dot <= 0 || !file.substring(dot).toLowerCase(Locale.ROOT).equals(ext)) {
                     continue;
                 }
-                String name = file.substring(0, dot);
-                LayerKind kind = kindOf(file.substring(dot).toLowerCase(Locale.ROOT));
-                if (kind != null && LayerNames.isSafe(name)) {
+                String name = taken.add(file.substring(0, dot)) ? file.substring(0, dot) : file;
+                LayerKind kind = kindOf(ext);
+                if (LayerNames.isSafe(name)) {
                     describe(f, name, kind).ifPresent(out::add);
                 }
             }
         }
+        out.sort(Comparator.comparing(WmsLayer::name));
         return out;
     }
 
@@ -76,6 +85,21 @@ public final class FolderWmsLayers implements WmsLayers {
     public Optional<WmsLayer> layer(String name) throws IOException {
         if (!LayerNames.isSafe(name)) {
             return Optional.empty();
+        }
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+            // A layer listed by its file name because another file took its base name.
+            String ext = name.substring(dot).toLowerCase(Locale.ROOT);
+            LayerKind kind = kindOf(ext);
+            if (kind != null && baseNameTaken(name.substring(0, dot), ext)) {
+                Path f = folder.resolve(name).normalize();
+                if (folder.equals(f.getParent())) {
+                    Optional<WmsLayer> l = describe(f, name, kind);
+                    if (l.isPresent()) {
+                        return l;
+                    }
+                }
+            }
         }
         for (String ext : POINT_EXTENSIONS) {
             Optional<WmsLayer> l = candidate(name, ext, LayerKind.POINTS);
@@ -99,6 +123,19 @@ public final class FolderWmsLayers implements WmsLayers {
             return Optional.empty();
         }
         return describe(f, name, kind);
+    }
+
+    /** Whether a file of an extension listed before {@code ext} holds {@code base}, so a file {@code base + ext} goes by its file name. */
+    private boolean baseNameTaken(String base, String ext) {
+        for (String e : ALL_EXTENSIONS) {
+            if (e.equals(ext)) {
+                return false;
+            }
+            if (Files.isRegularFile(folder.resolve(base + e), LinkOption.NOFOLLOW_LINKS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a point layer's file is a CSV (rather than a GeoPackage). */
