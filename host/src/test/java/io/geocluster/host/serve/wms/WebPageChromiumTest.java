@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.geocluster.host.serve.GeoclusterHost;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -61,18 +62,22 @@ class WebPageChromiumTest {
     void screenshotShowsTheClustersInTheirColours() throws Exception {
         String chromium = browser();
         assumeTrue(chromium != null, "no chromium on the PATH");
-        clusterLayer(dir, "insar_clusters");
+        Path workspace = Files.createDirectory(dir.resolve("workspace"));
+        clusterLayer(workspace, "insar_clusters");
         // A second, differently coloured layer that must not be the one shown.
-        WmsFixtures.pointLayer(dir, "other", new double[] {0}, new double[] {0}, new int[] {5}, true);
+        WmsFixtures.pointLayer(workspace, "other", new double[] {0}, new double[] {0}, new int[] {5}, true);
         Path shot = dir.resolve("shot.png");
         Path log = dir.resolve("chromium.log");
         Path profile = Files.createDirectory(dir.resolve("profile"));
-        try (TestWebServer server = new TestWebServer(dir)) {
+        // The real host, as 'geocluster serve' runs it: the page, WPS and the WMS on one server.
+        GeoclusterHost.Config defaults = GeoclusterHost.Config.defaults(workspace);
+        try (GeoclusterHost host = new GeoclusterHost(new GeoclusterHost.Config(workspace, "127.0.0.1", 0,
+                defaults.limits(), defaults.maxBodyBytes(), defaults.httpThreads())).start()) {
             Process p = new ProcessBuilder(chromium, "--headless", "--disable-gpu", "--no-sandbox",
                     "--no-first-run", "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + profile,
                     // Virtual time lets the page's fetch and WMS image finish before the screenshot.
                     "--virtual-time-budget=15000", "--window-size=800,600", "--screenshot=" + shot,
-                    server.base() + "/?layer=insar_clusters")
+                    host.server().baseUrl() + "/?layer=insar_clusters")
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             boolean done = p.waitFor(120, TimeUnit.SECONDS);
             if (!done) {
