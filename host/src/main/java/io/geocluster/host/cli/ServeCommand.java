@@ -21,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
 final class ServeCommand {
     static final String NAME = "serve";
     private static final Set<String> OPTIONS = Set.of("workspace", "port", "address", "maxJobs", "maxQueued", "jobTimeout",
-            "keepResults", "maxRequestBytes");
+            "keepResults", "maxRequestBytes", "maxInputBytes");
 
     private final PrintStream out;
 
@@ -84,7 +84,24 @@ final class ServeCommand {
                 Duration.ofSeconds(integer(o, "keepResults", (int) l.keepResults().toSeconds(), 0, Integer.MAX_VALUE)));
         return new GeoclusterHost.Config(d.workspace(), o.getOrDefault("address", d.address()),
                 integer(o, "port", d.port(), 0, 65535), limits,
-                integer(o, "maxRequestBytes", (int) d.maxBodyBytes(), 1024, Integer.MAX_VALUE), d.httpThreads());
+                integer(o, "maxRequestBytes", (int) d.maxBodyBytes(), 1024, Integer.MAX_VALUE), d.httpThreads(),
+                longInput(o, "maxInputBytes", d.maxInputBytes()));
+    }
+
+    private static long longInput(Map<String, String> o, String name, long def) {
+        String v = o.get(name);
+        if (v == null) {
+            return def;
+        }
+        try {
+            long l = Long.parseLong(v.trim());
+            if (l < 1) {
+                throw new IllegalArgumentException("--" + name + " must be positive, got " + v + ".");
+            }
+            return l;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be an integer, got '" + v + "'.");
+        }
     }
 
     private static int integer(Map<String, String> o, String name, int def, int min, int max) {
@@ -105,12 +122,15 @@ final class ServeCommand {
 
     static String help() {
         return "Usage: geocluster serve --workspace DIR [--port 8080] [--address 127.0.0.1] [--maxJobs 2] [--maxQueued 16]\n"
-                + "                        [--jobTimeout 3600] [--keepResults 3600] [--maxRequestBytes 8388608]\n\n"
+                + "                        [--jobTimeout 3600] [--keepResults 3600] [--maxRequestBytes 8388608]\n"
+                + "                        [--maxInputBytes 68719476736]\n\n"
                 + "Serves the layers of DIR (GeoPackage, CSV, GeoTIFF files and Landsat scene folders, by name) and the\n"
-                + "cluster processes over WPS 1.0.0 at http://ADDRESS:PORT/wps. Results are published into DIR with their SLD.\n"
+                + "cluster processes over WPS 1.0.0 at http://ADDRESS:PORT/wps, maps over WMS 1.3.0 at /ows and a web page\n"
+                + "at /. Results are published into DIR with their SLD.\n"
                 + "  --maxJobs        executions running at once; up to --maxQueued more wait, beyond that ServerBusy\n"
                 + "  --jobTimeout     seconds an execution may run before it is cancelled (it then publishes nothing)\n"
                 + "  --keepResults    seconds a finished execution's status and outputs stay available (published layers stay)\n"
+                + "  --maxRequestBytes  largest request body; --maxInputBytes  largest input layer (bytes of its files)\n"
                 + "Stop with Ctrl-C.\n";
     }
 }

@@ -25,9 +25,17 @@ public final class GeoclusterHost implements AutoCloseable {
      * @param limits execution limits
      * @param maxBodyBytes largest request body
      * @param httpThreads request threads
+     * @param maxInputBytes largest input layer, in bytes of its files
      */
     public record Config(Path workspace, String address, int port, JobManager.Limits limits, long maxBodyBytes,
-                         int httpThreads) {
+                         int httpThreads, long maxInputBytes) {
+        /** Settings with the default input limit. */
+        public Config(Path workspace, String address, int port, JobManager.Limits limits, long maxBodyBytes,
+                      int httpThreads) {
+            this(workspace, address, port, limits, maxBodyBytes, httpThreads,
+                    WorkspaceLayerCatalog.DEFAULT_MAX_INPUT_BYTES);
+        }
+
         /** Defaults: 127.0.0.1:8080, 2 executions at once, 16 waiting, 1 h per job, results kept 1 h, 8 MiB bodies. */
         public static Config defaults(Path workspace) {
             return new Config(workspace, "127.0.0.1", 8080,
@@ -41,6 +49,9 @@ public final class GeoclusterHost implements AutoCloseable {
             Objects.requireNonNull(limits, "limits");
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0..65535, got " + port);
+            }
+            if (maxInputBytes < 1) {
+                throw new IllegalArgumentException("maxInputBytes must be positive, got " + maxInputBytes);
             }
             if (maxBodyBytes < 1024 || httpThreads < 1) {
                 throw new IllegalArgumentException("maxBodyBytes must be at least 1024 and httpThreads at least 1");
@@ -56,7 +67,7 @@ public final class GeoclusterHost implements AutoCloseable {
     /** Builds and binds the host (call {@link #start()}). */
     public GeoclusterHost(Config config) throws IOException {
         this.workspace = new Workspace(config.workspace());
-        this.registry = new ProcessRegistry(new WorkspaceLayerCatalog(workspace));
+        this.registry = new ProcessRegistry(new WorkspaceLayerCatalog(workspace, config.maxInputBytes()));
         this.jobs = new JobManager(config.limits(), workspace.root().resolve(Workspace.RESULTS));
         try {
             this.server = new HostServer(config.address(), config.port(), config.httpThreads(), config.maxBodyBytes(),

@@ -14,6 +14,8 @@ import io.geocluster.plugin.spi.RasterSink;
 import io.geocluster.plugin.spi.RasterWriter;
 import io.geocluster.plugin.spi.SceneSource;
 import java.io.IOException;
+import java.util.stream.Stream;
+import java.util.Locale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,13 +30,53 @@ import java.util.Objects;
  * the run starts, so no run can overwrite a source layer. Both sinks write into a hidden temporary
  * folder and rename on commit, so a failed or cancelled run leaves the workspace as it was.
  * Scratch folders live under the hidden {@code .geocluster-tmp} of the workspace.
+ *
+ * <p>Inputs larger than a limit (the bytes of a layer's file, or of a scene folder's band files)
+ * are refused before they are read, so that one request cannot occupy the host with a layer it was
+ * not sized for.
  */
 public final class WorkspaceLayerCatalog implements LayerCatalog {
+    /** Default input limit: 64 GiB, well beyond the bundled data, well under a full disk. */
+    public static final long DEFAULT_MAX_INPUT_BYTES = 64L << 30;
+
     private final Workspace workspace;
+    private final long maxInputBytes;
 
     /** @param workspace the folder read from and published into */
     public WorkspaceLayerCatalog(Workspace workspace) {
+        this(workspace, DEFAULT_MAX_INPUT_BYTES);
+    }
+
+    /**
+     * @param workspace the folder read from and published into
+     * @param maxInputBytes the largest input accepted, in bytes of its files
+     */
+    public WorkspaceLayerCatalog(Workspace workspace, long maxInputBytes) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
+        if (maxInputBytes < 1) {
+            throw new IllegalArgumentException("maxInputBytes must be positive, got " + maxInputBytes);
+        }
+        this.maxInputBytes = maxInputBytes;
+    }
+
+    /** Refuses an input whose files hold more than the limit. */
+    private void checkSize(String name, Path path) throws IOException {
+        long bytes;
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> files = Files.list(path)) {
+                bytes = 0;
+                for (Path f : files.toList()) {
+                    bytes += Files.isRegularFile(f) ? Files.size(f) : 0;
+                }
+            }
+        } else {
+            bytes = Files.size(path);
+        }
+        if (bytes > maxInputBytes) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "Layer '%s' holds %,d bytes; this host accepts inputs of at most %,d bytes (--maxInputBytes).",
+                    name, bytes, maxInputBytes));
+        }
     }
 
     /** The workspace. */
@@ -48,6 +90,7 @@ public final class WorkspaceLayerCatalog implements LayerCatalog {
         if (!l.isVector()) {
             throw new IllegalArgumentException("Layer '" + layer + "' is a " + l.kind() + ", not a point layer");
         }
+        checkSize(layer, l.path());
         return LocalLayers.open(l.path());
     }
 
@@ -57,6 +100,7 @@ public final class WorkspaceLayerCatalog implements LayerCatalog {
         if (l.kind() != Workspace.Kind.LANDSAT_SCENE) {
             throw new IllegalArgumentException("Layer '" + scene + "' is not a Landsat scene folder");
         }
+        checkSize(scene, l.path());
         return LandsatSceneSource.open(l.path(), bands, mask);
     }
 
