@@ -291,4 +291,22 @@ class SparkEnginesTest {
         double ari = AdjustedRandIndex.of(a, b);
         assertTrue(ari >= 0.99, "ARI spark vs PooledLloyd " + ari);
     }
+
+    @Test
+    void theCommandWritesParquetLabelsKeyedBySourceId(@TempDir Path tmp) {
+        String out = tmp.resolve("labels").toString();
+        assertEquals(0, SparkMain.run(new String[] {"batched-kmeans", "--layer", CSV.toString(),
+                "--staticAttributes", "height,mean_velocity,temporal_coherence,amplitude_dispersion",
+                "--dynamicAttributes", "series", "--k", "5", "--seed", String.valueOf(SEED),
+                "--outputName", out, "--sparkMaster", "local[2,3]"}));
+        Dataset<Row> labels = spark.read().parquet(out);
+        assertEquals(List.of("pid", "cluster", "split"), List.of(labels.columns()));
+        assertEquals(20_000, labels.count());
+        assertEquals(20_000, labels.select("pid").distinct().count());
+        assertEquals(5, labels.select("cluster").distinct().count());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparkMain.run(new String[] {
+                "batched-kmeans", "--layer", CSV.toString(), "--staticAttributes", "no_such_column",
+                "--outputName", out, "--sparkMaster", "local[2,3]"}));
+        assertTrue(e.getMessage().contains("no_such_column"), e.getMessage());
+    }
 }
