@@ -53,7 +53,12 @@ public final class SparkMasters {
     /** A session on a validated master; with UI off and Spark's logging at WARN. */
     public static SparkSession session(String master, String appName) {
         validate(master);
-        SparkSession session = SparkSession.builder().master(master.trim()).appName(appName)
+        SparkSession.Builder builder = SparkSession.builder().master(master.trim()).appName(appName);
+        if (master.trim().startsWith("local")) {
+            // Local mode talks to itself only: loopback, whatever the host name resolves to.
+            builder = builder.config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1");
+        }
+        SparkSession session = builder
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.shuffle.partitions", "8")

@@ -182,10 +182,12 @@ class SparkEnginesTest {
         IllegalArgumentException malformed = assertThrows(IllegalArgumentException.class,
                 () -> SparkMasters.session("nonsense://x", "t"));
         assertTrue(malformed.getMessage().contains("nonsense://x"), malformed.getMessage());
+        // Well formed but nobody listens (port 1 on loopback: refused at once, no DNS involved).
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             IllegalArgumentException unreachable = assertThrows(IllegalArgumentException.class,
-                    () -> SparkMasters.validate("spark://no-such-host.invalid:7077"));
-            assertTrue(unreachable.getMessage().contains("spark://no-such-host.invalid:7077"), unreachable.getMessage());
+                    () -> SparkMasters.session("spark://127.0.0.1:1", "t"));
+            assertTrue(unreachable.getMessage().contains("spark://127.0.0.1:1"), unreachable.getMessage());
+            assertTrue(unreachable.getMessage().contains("not reachable"), unreachable.getMessage());
         });
         SparkMasters.validate("local[2]");
         SparkMasters.validate("local[*]");
