@@ -7,10 +7,13 @@ import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * Throughput of the Spark BatchedKMeans (fit + labelling) as the input is split into 1, 2, 4 and 8
- * partitions, in local mode: {@code SparkBench [csv] [master] [k] [repeat]}. The host's bench
+ * partitions, in local mode: {@code SparkBench [csv] [master] [k] [repeat] [copies]}; {@code copies}
+ * (default 10) repeats the catalogue, with distinct ids, so that the jobs' fixed costs do not hide
+ * the arithmetic. The host's bench
  * command cannot run it (the host does not depend on Spark); run it with spark-submit or from the
  * module's test classpath.
  */
@@ -23,6 +26,7 @@ public final class SparkBench {
         String master = args.length > 1 ? args[1] : "local[*]";
         int k = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int repeat = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        int copies = args.length > 4 ? Integer.parseInt(args[4]) : 10;
         SparkSession spark = SparkMasters.session(master, "geocluster bench");
         try {
             Dataset<Row> raw = spark.read().option("header", "true").option("inferSchema", "true").csv(csv);
@@ -33,10 +37,13 @@ public final class SparkBench {
                     features.add(c);
                 }
             }
-            raw = raw.select("pid", features.toArray(new String[0]));
+            raw = raw.select("pid", features.toArray(new String[0]))
+                    .crossJoin(spark.range(copies).withColumnRenamed("id", "copy"))
+                    .withColumn("pid", functions.concat_ws("_", functions.col("pid"), functions.col("copy")))
+                    .drop("copy");
             KMeansOptions options = new KMeansOptions(k, 4096, KMeansOptions.DEFAULT_INIT_SIZE, 1, 0.2, true, 1, 0);
-            System.out.printf(Locale.ROOT, "Spark BatchedKMeans on %s (master %s, %d cores), k %d, %d features, batch %d%n",
-                    csv, master, Runtime.getRuntime().availableProcessors(), k, features.size(), options.batchSize());
+            System.out.printf(Locale.ROOT, "Spark BatchedKMeans on %s ×%d (master %s, %d cores), k %d, %d features, batch %d%n",
+                    csv, copies, master, Runtime.getRuntime().availableProcessors(), k, features.size(), options.batchSize());
             System.out.println("partitions  rows      fit s   label s  points/s");
             for (int partitions : new int[] {1, 2, 4, 8}) {
                 Dataset<Row> data = raw.repartition(partitions).cache();

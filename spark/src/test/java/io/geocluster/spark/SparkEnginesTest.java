@@ -52,6 +52,8 @@ class SparkEnginesTest {
     static Dataset<Row> catalogue;
     static List<String> features;
     static SparkBatchedKMeans.Model sparkModel;
+    /** Failures the retry test injected; local mode runs tasks in this JVM. */
+    static final java.util.concurrent.atomic.AtomicInteger INJECTED = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeAll
     static void start() throws IOException {
@@ -164,9 +166,11 @@ class SparkEnginesTest {
         SparkBatchedKMeans.Model retried = SparkBatchedKMeans.fit(catalogue, "pid", features, options(),
                 (step, partition) -> {
                     if (step == 5 && partition == 1 && TaskContext.get().attemptNumber() == 0) {
+                        INJECTED.incrementAndGet();
                         throw new IllegalStateException("injected failure of step 5, partition 1");
                     }
                 });
+        assertEquals(1, INJECTED.get(), "one task failed and was retried");
         assertEquals(clean.steps(), retried.steps());
         float[] a = clean.centres();
         float[] b = retried.centres();
