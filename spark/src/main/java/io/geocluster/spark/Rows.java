@@ -1,7 +1,7 @@
 package io.geocluster.spark;
 
 import io.geocluster.engine.StableHash;
-import io.geocluster.engine.kmeans.EngineAccess;
+import io.geocluster.engine.kmeans.BatchedKMeans;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -65,7 +65,7 @@ final class Rows {
 
     /** Whether every feature value in {@code v[offset, offset+d)} is NaN (the engine's rule). */
     static boolean allMissing(float[] v, int offset, int d) {
-        return EngineAccess.allMissing(v, offset, d);
+        return BatchedKMeans.allMissing(v, offset, d);
     }
 
     /** Index of the nearest live centre (NaN centres are skipped) and its squared distance. */

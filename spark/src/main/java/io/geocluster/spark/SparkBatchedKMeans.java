@@ -3,7 +3,7 @@ package io.geocluster.spark;
 import io.geocluster.engine.StableHash;
 import io.geocluster.engine.compute.CpuBackend;
 import io.geocluster.engine.kmeans.KMeansOptions;
-import io.geocluster.engine.kmeans.EngineAccess;
+import io.geocluster.engine.kmeans.BatchedKMeans;
 import io.geocluster.engine.kmeans.KMeansPlusPlus;
 import io.geocluster.engine.kmeans.TrainTestSplit;
 import java.io.Serializable;
@@ -289,7 +289,7 @@ public final class SparkBatchedKMeans {
 
     static float[] bestSeeding(float[] sample, int n, int d, int k, SplittableRandom random) {
         try (CpuBackend backend = new CpuBackend(1)) {
-            return EngineAccess.bestSeeding(sample, n, d, k, random, backend);
+            return BatchedKMeans.bestSeeding(sample, n, d, k, random, backend);
         }
     }
 

@@ -163,9 +163,10 @@ public final class BatchedKMeans {
      * Lloyd iterations on the in-memory sample, chosen by sample inertia (scikit-learn's
      * {@code KMeans(n_init=3)} on the warm-start sample). A single seeding sometimes puts two
      * centres in one spread-out group and merges two compact ones; mini-batch updates rarely undo
-     * that, and this costs far less than one pass over the layer.
+     * that, and this costs far less than one pass over the layer. Public so that other drivers of
+     * the same algorithm (the Spark module) seed exactly as this class does.
      */
-    static float[] bestSeeding(float[] sample, int n, int d, int k, SplittableRandom random, ComputeBackend backend) {
+    public static float[] bestSeeding(float[] sample, int n, int d, int k, SplittableRandom random, ComputeBackend backend) {
         int[] labels = new int[n];
         double[] sums = new double[k * d];
         long[] counts = new long[k];
@@ -217,8 +218,8 @@ public final class BatchedKMeans {
         }
     }
 
-    /** Whether every feature value of the row starting at {@code offset} is NaN. */
-    static boolean allMissing(float[] v, int offset, int d) {
+    /** Whether every feature value of the row starting at {@code offset} is NaN (a "missing" row). */
+    public static boolean allMissing(float[] v, int offset, int d) {
         for (int j = 0; j < d; j++) {
             float x = v[offset + j];
             if (x == x) {
