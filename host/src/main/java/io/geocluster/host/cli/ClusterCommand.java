@@ -45,6 +45,12 @@ final class ClusterCommand {
             return 0;
         }
         Map<String, String> inputs = new LinkedHashMap<>(cl.options());
+        if (SparkSubmit.wanted(inputs)) {
+            String layer = inputs.getOrDefault("layer", "layer");
+            String base = Path.of(layer).getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            return SparkSubmit.run(process.command, inputs, base + "_clusters", out);
+        }
+        inputs.remove("engine");
         Path outputDir = Path.of(inputs.getOrDefault("output", "geocluster-output")).toAbsolutePath().normalize();
         inputs.remove("output");
         Path scratch = Path.of(inputs.getOrDefault("scratch", System.getProperty("java.io.tmpdir")));

@@ -47,6 +47,10 @@ final class IikmcCommand {
             return 0;
         }
         Map<String, String> inputs = new LinkedHashMap<>(cl.options());
+        if (SparkSubmit.wanted(inputs)) {
+            return SparkSubmit.run(NAME, inputs, "iikmc", out);
+        }
+        inputs.remove("engine");
         String output = inputs.remove("output");
         if (output == null) {
             throw new IllegalArgumentException("--output is required: the folder the results go to.");
