@@ -19,6 +19,11 @@ public final class Main {
 
     /** Runs a command and exits with its status. */
     public static void main(String[] args) {
+        // Log lines of the processes (serve, demo) on one line each, without the JDK's timestamp
+        // line, unless the user chose a format.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
+        }
         System.exit(run(args, System.out, System.err));
     }
 
