@@ -74,6 +74,7 @@ final class BenchCommand {
             out.printf(Locale.ROOT, "  %d points, %d features: %s%n", r.points(), r.features(), r.passes());
         }
         GpuBenchRows.print(out, seconds);
+        SparkBenchRows.print(out);
         out.printf(Locale.ROOT, "%-34s %13d MiB (max heap %d MiB)%n", "peak old-generation heap", peakHeapMiB(),
                 Runtime.getRuntime().maxMemory() >> 20);
         return 0;

@@ -98,7 +98,7 @@ final class SparkSubmit {
         return line;
     }
 
-    private static String submitter(String given) {
+    static String submitter(String given) {
         if (given != null) {
             if (!Files.isExecutable(Path.of(given))) {
                 throw new IllegalArgumentException("--sparkSubmit " + given + " is not an executable file.");
@@ -118,7 +118,7 @@ final class SparkSubmit {
                 + " spark-submit on the PATH, or pass --sparkSubmit PATH.");
     }
 
-    private static Path jar(String given) throws IOException {
+    static Path jar(String given) throws IOException {
         if (given != null) {
             if (!Files.isRegularFile(Path.of(given))) {
                 throw new IllegalArgumentException("--sparkJar " + given + " is not a file.");
