@@ -301,30 +301,13 @@ public final class GpuBackend implements ComputeBackend {
     @Override
     public void aggregate(int[] offsets, int[] targets, float[] weights, int rowFrom, int rowTo, float[] x, int d,
                           float[] out) {
-        if (d < 1) {
-            throw new IllegalArgumentException("d must be at least 1, got " + d);
-        }
-        if (rowFrom < 0 || rowFrom > rowTo || rowTo >= offsets.length) {
-            throw new IllegalArgumentException("row range [" + rowFrom + ", " + rowTo + ") is not within the "
-                    + (offsets.length - 1) + " rows that offsets describes");
-        }
+        AggregateArguments.check(offsets, targets, weights, rowFrom, rowTo, x, d, out);
         int rows = rowTo - rowFrom;
         if (rows == 0) {
             return;
         }
         int edge0 = offsets[rowFrom];
         int edgeEnd = offsets[rowTo];
-        if (edge0 < 0 || edgeEnd > targets.length || edgeEnd > weights.length) {
-            throw new IllegalArgumentException("edges [" + edge0 + ", " + edgeEnd + ") of rows [" + rowFrom
-                    + ", " + rowTo + ") exceed targets (" + targets.length + ") or weights (" + weights.length + ")");
-        }
-        if ((long) rows * d > out.length) {
-            throw new IllegalArgumentException("out holds " + out.length + " values, " + rows + " rows × " + d
-                    + " need " + (long) rows * d);
-        }
-        if (out == x) {
-            throw new IllegalArgumentException("out must not be x: rows are read while others are written");
-        }
         int[] local = new int[rows + 1];
         for (int i = 0; i <= rows; i++) {
             local[i] = offsets[rowFrom + i] - edge0;

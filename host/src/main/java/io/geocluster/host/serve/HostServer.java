@@ -194,8 +194,17 @@ public final class HostServer implements AutoCloseable {
 
     /** The base URL the client used (its Host header when well-formed), for URLs in responses. */
     private String base(HttpExchange ex) {
+        return clientBase(ex, baseUrl());
+    }
+
+    /**
+     * The server's URL as the client addressed it (from a well-formed {@code Host} header), so
+     * that URLs written into responses work through other names and ports; {@code fallback}
+     * otherwise.
+     */
+    static String clientBase(HttpExchange ex, String fallback) {
         String host = ex.getRequestHeaders().getFirst("Host");
-        return host != null && HOST_HEADER.matcher(host).matches() ? "http://" + host : baseUrl();
+        return host != null && HOST_HEADER.matcher(host).matches() ? "http://" + host : fallback;
     }
 
     private byte[] readBody(HttpExchange ex) throws IOException, OwsException {

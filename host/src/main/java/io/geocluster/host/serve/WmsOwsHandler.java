@@ -5,7 +5,6 @@ import io.geocluster.host.serve.wms.WmsResponse;
 import io.geocluster.host.serve.wms.WmsService;
 import java.io.IOException;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Mounts the WMS of {@code serve/wms} on the host's {@code /ows} endpoint: requests with
@@ -13,8 +12,6 @@ import java.util.regex.Pattern;
  * {@code ServiceExceptionReport}) is sent as it is.
  */
 final class WmsOwsHandler implements OwsHandler {
-    private static final Pattern HOST_HEADER = Pattern.compile("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
-
     private final WmsService wms;
     private final String defaultUrl;
 
@@ -35,10 +32,10 @@ final class WmsOwsHandler implements OwsHandler {
 
     @Override
     public void handle(HttpExchange exchange, Map<String, String> kvp) throws IOException {
-        String host = exchange.getRequestHeaders().getFirst("Host");
         // Capabilities carry the URL the client used, so that a page reached through another
         // name or port asks the same server for its maps.
-        String url = host != null && HOST_HEADER.matcher(host).matches() ? "http://" + host + "/ows" : defaultUrl;
+        String url = HostServer.clientBase(exchange, null);
+        url = url == null ? defaultUrl : url + "/ows";
         WmsResponse r = wms.handle(kvp, url);
         // Maps change whenever a run publishes: never let a browser reuse an old one.
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
