@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
-"""Times one scikit-learn Lloyd iteration on N pixels x D bands with k classes (DESIGN.md §7).
+"""Times scikit-learn's Lloyd iterations on N pixels x D bands with k classes (DESIGN.md §7).
 
-Usage: python3 bench/sklearn_lloyd.py [N] [D] [K]   (defaults 5000000 6 8)
-Prints one line: seconds per iteration on float32 data, then on float64 data (numpy's default,
-which is what code that does not ask for float32 gets). `geocluster bench` runs it, when python3 with
-scikit-learn is on the PATH, to print its own iteration time beside scikit-learn's on the same
-machine. The per-iteration time is (t(21 iterations) - t(1 iteration)) / 20, so input checks and
-the final labelling that every fit does are not counted; uniform data keeps Lloyd from
-converging early.
+Usage: python3 bench/sklearn_lloyd.py [N] [D] [K] [PIXELS_FILE]   (defaults 5000000 6 8)
+
+PIXELS_FILE, when given, holds the N x D pixels as little-endian float32, row-major: `geocluster
+bench` writes the pixels it clusters there, so that both are timed on the very same data;
+without it the pixels are uniform in [0.02, 0.5) from numpy's generator. Both start from the
+min-max centres of IIkMC (centre j = min + (j + 0.5)(max - min)/k per band).
+
+Prints one line: seconds per iteration on float32 data, seconds per iteration on float64 data
+(numpy's default, what code that does not ask for float32 gets), and the iterations the long
+float32 run made. The per-iteration time is (t(21 iterations) - t(1 iteration)) / 20, each the
+fastest of three fits, so input checks, the first iteration and the final labelling that every
+fit does are not counted; `geocluster bench` times its own iterations the same way.
 """
 import sys
 import time
@@ -15,31 +20,38 @@ import time
 import numpy as np
 from sklearn.cluster import KMeans
 
+ITERATIONS = 21
+
 
 def fit_seconds(x, centres, iterations):
     best = float("inf")
+    fitted = None
     for _ in range(3):
         t0 = time.perf_counter()
-        KMeans(len(centres), init=centres, n_init=1, max_iter=iterations, tol=0, algorithm="lloyd").fit(x)
+        fitted = KMeans(len(centres), init=centres, n_init=1, max_iter=iterations, tol=0, algorithm="lloyd").fit(x)
         best = min(best, time.perf_counter() - t0)
-    return best
+    return best, fitted.n_iter_
 
 
 def per_iteration(x, k):
-    lo, hi = x.min(axis=0), x.max(axis=0)
-    centres = np.array([lo + (j + 0.5) * (hi - lo) / k for j in range(k)], dtype=x.dtype)
-    one = fit_seconds(x, centres, 1)
-    many = fit_seconds(x, centres, 21)
-    return (many - one) / 20
+    lo = x.min(axis=0).astype(np.float64)
+    hi = x.max(axis=0).astype(np.float64)
+    centres = np.array([lo + (j + 0.5) * (hi - lo) / k for j in range(k)]).astype(np.float32).astype(x.dtype)
+    one, _ = fit_seconds(x, centres, 1)
+    many, iterations = fit_seconds(x, centres, ITERATIONS)
+    return (many - one) / max(1, iterations - 1), iterations
 
 
-def main(n=5_000_000, d=6, k=8):
-    rng = np.random.default_rng(20240101)
-    x = rng.uniform(0.02, 0.5, size=(n, d))
-    single = per_iteration(x.astype(np.float32), k)
-    double = per_iteration(x, k)
-    print(f"{single:.6f} {double:.6f}")
+def main(n=5_000_000, d=6, k=8, pixels=None):
+    n, d, k = int(n), int(d), int(k)
+    if pixels:
+        x = np.fromfile(pixels, dtype="<f4").reshape(n, d)
+    else:
+        x = np.random.default_rng(20240101).uniform(0.02, 0.5, size=(n, d)).astype(np.float32)
+    single, iterations = per_iteration(x, k)
+    double, _ = per_iteration(x.astype(np.float64), k)
+    print(f"{single:.6f} {double:.6f} {iterations}")
 
 
 if __name__ == "__main__":
-    main(*(int(a) for a in sys.argv[1:4]))
+    main(*sys.argv[1:5])

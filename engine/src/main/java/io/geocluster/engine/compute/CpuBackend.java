@@ -243,6 +243,9 @@ public final class CpuBackend implements ComputeBackend {
     /** Whether {@link VectorNearest} runs; read once so the JIT folds the test away. */
     private static final boolean VECTOR = VectorSupport.AVAILABLE;
 
+    /** Vector lanes minus one, to round a row count up to whole vectors (unused without the Vector API). */
+    private static final int LANE_ROUND = (VECTOR ? VectorNearest.lanes() : 1) - 1;
+
     /**
      * The plain-loop nearest-centre kernel over a transposed block, for JVMs without the Vector
      * API: one sweep of the distance arrays per band group, then a minimum and an index sweep.
@@ -421,6 +424,268 @@ public final class CpuBackend implements ComputeBackend {
         return changed;
     }
 
+    /**
+     * The bounded incremental Lloyd step of {@link IncrementalLloydSession}: a row is assigned
+     * again only when its bound says its class could have changed, and for each row whose class id
+     * changed from {@code a} to {@code b} the row is subtracted from {@code a}'s sum and count
+     * (unless {@code a} is 255, unassigned) and added to {@code b}'s.
+     *
+     * <p><b>Bounds:</b> {@code keys[row] − offsets[label]} is a lower bound of how much nearer the
+     * row's centre is than any other (in distance, not squared): the session adds each class's
+     * worst-case centre movement to {@code offsets} every step, so a key stays valid, untouched,
+     * until the row is assigned again. A row is assigned again when {@code keys} is null, when
+     * {@code all} is set, or when its key is not above its class's offset; its new key is its
+     * margin (second-nearest distance minus nearest, shrunk by a relative {@value #MARGIN_SLACK}
+     * to cover float rounding) plus its new class's offset, rounded down.
+     *
+     * @param keys per-row bound keys, updated; null to assign every row and keep no bound
+     * @param offsets per class id, the accumulated centre movement ({@code +∞} for ids that are not
+     *        live, so their rows are always assigned)
+     * @param cumulative per class id, the same offsets in double, from which new keys are made
+     * @param all assign every row (when the bounds are new, or were invalidated)
+     * @param classSums sums per class id, {@code 256 × d}, updated
+     * @param classCounts counts per class id, 256, updated
+     * @param assigned receives at [0] the number of rows assigned again
+     * @return the number of rows whose class id changed
+     */
+    long lloydBounded(float[] x, int n, int d, float[] centres, int k, byte[] ids, byte[] labels, float[] keys,
+                      float[] offsets, double[] cumulative, boolean all, double[] classSums, long[] classCounts,
+                      long[] assigned) {
+        int chunks = chunks((long) n * k * d, n);
+        long[] changed = new long[chunks];
+        long[] recomputed = new long[chunks];
+        // The expansion kernel where the Vector API is there and the bands fit its registers; the
+        // direct kernel otherwise.
+        ExpandedCentres expanded = VECTOR && d <= VectorNearest.SMALL_D ? new ExpandedCentres(centres, k, d) : null;
+        ChunkTask task = (c, from, to) -> {
+            long[] r = lloydBoundedRange(x, from, to, d, centres, k, ids, labels, keys, offsets, cumulative,
+                    all || keys == null, expanded, scratch[c]);
+            changed[c] = r[0];
+            recomputed[c] = r[1];
+        };
+        if (chunks == 1) {
+            task.run(0, 0, n);
+        } else {
+            runChunks(chunks, n, task);
+        }
+        long total = 0;
+        for (int c = 0; c < chunks; c++) {
+            total += changed[c];
+            assigned[0] += recomputed[c];
+            scratch[c].drainDeltas(d, classSums, classCounts);
+        }
+        return total;
+    }
+
+    /** Relative shrink of a stored margin, far above float rounding of a squared distance (≈ d·6e-8). */
+    static final double MARGIN_SLACK = 1e-5;
+
+    /** {@link #lloydBounded} over rows {@code from..to-1}; returns {changed, assigned}. */
+    private static long[] lloydBoundedRange(float[] x, int from, int to, int d, float[] centres, int k, byte[] ids,
+                                            byte[] labels, float[] keys, float[] offsets, double[] cumulative,
+                                            boolean all, ExpandedCentres expanded,
+                                            Scratch scratch) {
+        double[] delta = scratch.deltaSums(d);
+        long[] deltaCounts = scratch.deltaCounts();
+        int[] list = scratch.rowList();
+        float[][] xt = scratch.rows(d);
+        float[] best = scratch.best();
+        float[] second = scratch.second();
+        float[] margin = scratch.margin();
+        byte[] moved = scratch.moved();
+        float[] pair = scratch.pair();
+        int[] bestIndex = scratch.bestIndex();
+        long changed = 0;
+        long assigned = 0;
+        for (int start = from; start < to; start += BLOCK) {
+            int nb = Math.min(BLOCK, to - start);
+            int nf = 0;
+            if (all) {
+                for (int i = 0; i < nb; i++) {
+                    list[i] = start + i;
+                }
+                nf = nb;
+            } else {
+                // Once the centres settle nearly every key passes: this loop, reading 5 bytes per
+                // row, is then all a step costs.
+                for (int row = start, end = start + nb; row < end; row++) {
+                    if (!(keys[row] > offsets[labels[row] & 0xFF])) {
+                        list[nf++] = row;
+                    }
+                }
+                if (nf == 0) {
+                    continue;
+                }
+            }
+            assigned += nf;
+            if (nf == nb) {
+                for (int j = 0; j < d; j++) {
+                    float[] xj = xt[j];
+                    for (int f = 0, src = start * d + j; f < nb; f++, src += d) {
+                        xj[f] = x[src];
+                    }
+                }
+            } else {
+                for (int j = 0; j < d; j++) {
+                    float[] xj = xt[j];
+                    for (int f = 0; f < nf; f++) {
+                        xj[f] = x[list[f] * d + j];
+                    }
+                }
+            }
+            if (expanded != null) {
+                // Padded with zero rows to whole vectors, as the kernel takes them.
+                int padded = (nf + LANE_ROUND) & ~LANE_ROUND;
+                assert padded <= BLOCK : "BLOCK is a multiple of the vector lanes";
+                for (int j = 0; j < d; j++) {
+                    java.util.Arrays.fill(xt[j], nf, padded, 0f);
+                }
+                VectorNearest.nearestWithMargin(xt, padded, d, expanded.c2, expanded.cc, k, expanded.errorScale,
+                        expanded.maxNorm, (float) MARGIN_SLACK, margin, bestIndex);
+            } else {
+                nearestTransposed(xt, nf, d, centres, k, scratch);
+                secondTransposed(nf, k, scratch);
+                for (int f = 0; f < nf; f++) {
+                    margin[f] = margin(best[f], second[f]);
+                }
+            }
+            // New classes and keys first, undecided rows next, the sums last: a loop of
+            // conversions, one of rare calls and one of data-dependent branches ran much faster
+            // apart than interleaved.
+            for (int f = 0; f < nf; f++) {
+                moved[f] = ids[bestIndex[f]];
+            }
+            if (keys != null) {
+                for (int f = 0; f < nf; f++) {
+                    // Rounded down: a bound may only ever be tightened by rounding.
+                    keys[list[f]] = Math.nextDown((float) (margin[f] + cumulative[moved[f] & 0xFF]));
+                }
+            }
+            for (int f = 0; f < nf; f++) {
+                if (!(margin[f] > 0)) {
+                    // Too close to call (or a tie): measure this row as the direct kernel does.
+                    int p = nearestDirect(x, list[f] * d, d, centres, k, pair);
+                    moved[f] = ids[p];
+                    if (keys != null) {
+                        keys[list[f]] = Math.nextDown((float) (margin(pair[0], pair[1]) + cumulative[ids[p] & 0xFF]));
+                    }
+                }
+            }
+            for (int f = 0; f < nf; f++) {
+                int row = list[f];
+                byte id = moved[f];
+                int cls = id & 0xFF;
+                byte old = labels[row];
+                if (id == old) {
+                    continue; // the common case once the clustering settles: nothing to add
+                }
+                int src = row * d;
+                int to0 = cls * d;
+                deltaCounts[cls]++;
+                for (int j = 0; j < d; j++) {
+                    delta[to0 + j] += x[src + j];
+                }
+                changed++;
+                labels[row] = id;
+                if (old != (byte) 0xFF) {
+                    int from0 = (old & 0xFF) * d;
+                    deltaCounts[old & 0xFF]--;
+                    for (int j = 0; j < d; j++) {
+                        delta[from0 + j] -= x[src + j];
+                    }
+                }
+            }
+        }
+        return new long[] {changed, assigned};
+    }
+
+    /**
+     * Factor of the error bound of an expanded squared distance (see {@link VectorNearest#nearest2}),
+     * per band: generous, covering the expansion's rounding, the direct kernel's and the additions
+     * of ‖x‖².
+     */
+    static final double EXPANSION_ERROR = 8 * 0x1p-24;
+
+
+    /** The centres as {@link VectorNearest#nearestWithMargin} takes them, and the error bound of its distances. */
+    static final class ExpandedCentres {
+        final float[] c2;
+        final float[] cc;
+        final float errorScale;
+        final float maxNorm;
+
+        ExpandedCentres(float[] centres, int k, int d) {
+            // One row of 8 per centre, zero-padded, as the register-blocked kernel reads them.
+            int stride = VectorNearest.SMALL_D;
+            c2 = new float[k * stride];
+            cc = new float[k];
+            double max = 0;
+            for (int c = 0; c < k; c++) {
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                    c2[c * stride + j] = -2 * centres[c * d + j];
+                    s += (double) centres[c * d + j] * centres[c * d + j];
+                }
+                cc[c] = (float) s;
+                max = Math.max(max, s);
+            }
+            maxNorm = (float) max;
+            errorScale = (float) (EXPANSION_ERROR * (d + 4));
+        }
+    }
+
+    /**
+     * The margin of a row from its two smallest squared distances by the direct formula: the
+     * distances' difference, each shrunk or stretched by {@link #MARGIN_SLACK}.
+     */
+    static float margin(float s1, float s2) {
+        return (float) (Math.sqrt(s2) * (1 - MARGIN_SLACK) - Math.sqrt(s1) * (1 + MARGIN_SLACK));
+    }
+
+    /**
+     * Nearest centre of one row by the direct formula, in band order as the scalar loop sums it;
+     * the lowest index wins ties.
+     *
+     * @param pair receives the smallest and the second-smallest squared distance
+     */
+    static int nearestDirect(float[] x, int at, int d, float[] centres, int k, float[] pair) {
+        float s1 = Float.POSITIVE_INFINITY;
+        float s2 = Float.POSITIVE_INFINITY;
+        int best = 0;
+        for (int c = 0; c < k; c++) {
+            float sum = 0;
+            for (int j = 0; j < d; j++) {
+                float t = x[at + j] - centres[c * d + j];
+                sum += t * t;
+            }
+            s2 = Math.min(s2, Math.max(s1, sum));
+            if (sum < s1) {
+                s1 = sum;
+                best = c;
+            }
+        }
+        pair[0] = s1;
+        pair[1] = s2;
+        return best;
+    }
+
+    /**
+     * Second-smallest distance of each row of the plain kernel's last block, into
+     * {@code scratch.second}: the smallest over every centre but the chosen one.
+     */
+    static void secondTransposed(int nb, int k, Scratch scratch) {
+        float[][] dist = scratch.distances(k);
+        float[] second = scratch.second();
+        int[] bestIndex = scratch.bestIndex();
+        java.util.Arrays.fill(second, 0, nb, Float.POSITIVE_INFINITY);
+        for (int c = 0; c < k; c++) {
+            float[] dc = dist[c];
+            for (int i = 0; i < nb; i++) {
+                second[i] = bestIndex[i] == c ? second[i] : Math.min(second[i], dc[i]);
+            }
+        }
+    }
+
     /** Interleaved accumulator copies of {@link #lloydStep}. */
     static final int LANES = 4;
 
@@ -465,6 +730,32 @@ public final class CpuBackend implements ComputeBackend {
         private float[][] distances = new float[0][];
         private final float[] best = new float[BLOCK];
         private final int[] bestIndex = new int[BLOCK];
+        private final float[] second = new float[BLOCK];
+        private final int[] rowList = new int[BLOCK];
+
+        float[] second() {
+            return second;
+        }
+
+        private final float[] margin = new float[BLOCK];
+        private final byte[] moved = new byte[BLOCK];
+        private final float[] pair = new float[2];
+
+        float[] margin() {
+            return margin;
+        }
+
+        byte[] moved() {
+            return moved;
+        }
+
+        float[] pair() {
+            return pair;
+        }
+
+        int[] rowList() {
+            return rowList;
+        }
 
         float[] best() {
             return best;

@@ -23,6 +23,12 @@ public interface LloydRows {
     /** The class ids of chunk {@code c}; after changing them, hand them back with {@link #storeLabels}. */
     byte[] labels(int c);
 
+    /**
+     * Whether chunk {@code c} lives on the heap. The CPU session keeps a 4-byte bound per row of
+     * resident chunks only, so that a pool spilled to disk does not grow the heap by its size.
+     */
+    boolean resident(int c);
+
     /** Writes back the class ids returned by {@link #labels} (a no-op for resident chunks). */
     void storeLabels(int c, byte[] labels);
 }

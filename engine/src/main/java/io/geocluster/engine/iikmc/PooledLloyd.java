@@ -222,6 +222,11 @@ public final class PooledLloyd {
         }
 
         @Override
+        public boolean resident(int c) {
+            return pool.resident(c);
+        }
+
+        @Override
         public void storeLabels(int c, byte[] labels) {
             pool.storeLabels(c, labels);
         }

@@ -2,10 +2,13 @@ package io.geocluster.engine.compute;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class IncrementalLloydSessionTest {
     /** Rows in three chunks of different sizes, held in memory. */
@@ -51,6 +54,11 @@ class IncrementalLloydSessionTest {
         @Override
         public byte[] labels(int c) {
             return labels[c];
+        }
+
+        @Override
+        public boolean resident(int c) {
+            return c != 1; // the middle chunk stands for a spilled one: no bounds kept
         }
 
         @Override
@@ -115,5 +123,104 @@ class IncrementalLloydSessionTest {
                 }
             }
         }
+    }
+    /**
+     * Over a whole Lloyd run, every row's class after every step is the one a brute-force scan of
+     * the centres gives (nearest, lowest id on ties), although most rows are skipped by their
+     * bounds once the centres settle; the spilled middle chunk, which keeps no bounds, too.
+     */
+    @ParameterizedTest(name = "{0} bands")
+    @ValueSource(ints = {6, 11}) // the expansion kernel takes up to 8 bands; more go to the direct one
+    void boundedStepsLabelEveryRowAsABruteForceScanDoes(int d) {
+        Random r = new Random(5);
+        Rows rows = new Rows(r, d, 20000, 3001, 9000);
+        int k = 8;
+        // Eight overlapping blobs, so that the run settles after a few steps but rows near the
+        // boundaries keep changing class for a while.
+        float[] blobs = new float[k * d];
+        for (int i = 0; i < blobs.length; i++) {
+            blobs[i] = (float) (4 * r.nextDouble());
+        }
+        for (float[] chunk : rows.values) {
+            for (int i = 0; i < chunk.length / d; i++) {
+                int b = r.nextInt(k);
+                for (int j = 0; j < d; j++) {
+                    chunk[i * d + j] = blobs[b * d + j] + (float) (0.5 * r.nextGaussian());
+                }
+            }
+        }
+        float[] centres = new float[k * d];
+        for (int i = 0; i < centres.length; i++) {
+            centres[i] = (float) (4 * r.nextDouble());
+        }
+        byte[] ids = {0, 1, 2, 3, 4, 5, 6, 7};
+        long total = 0;
+        try (CpuBackend backend = new CpuBackend(2);
+             IncrementalLloydSession session = (IncrementalLloydSession) backend.openLloyd(rows)) {
+            for (int step = 0; step < 25; step++) {
+                double[] sums = new double[k * d];
+                long[] counts = new long[k];
+                session.step(centres, k, ids, sums, counts, n -> { });
+                total += 32001;
+                for (int c = 0; c < rows.chunks(); c++) {
+                    for (int i = 0; i < rows.rows(c); i++) {
+                        assertEquals(bruteForceNearest(rows.values[c], i, d, centres, k), rows.labels[c][i],
+                                "step " + step + ", chunk " + c + ", row " + i);
+                    }
+                }
+                for (int p = 0; p < k; p++) {
+                    for (int j = 0; j < d; j++) {
+                        centres[p * d + j] = (float) (sums[p * d + j] / Math.max(1, counts[p]));
+                    }
+                }
+            }
+            // The bounds must have spared most assignments, or the test proves nothing about them.
+            assertTrue(session.assignedRows() < total / 2, session.assignedRows() + " of " + total + " assigned");
+        }
+    }
+
+    /** Rows exactly halfway between two centres go to the lower id at every step, bounds or not. */
+    @Test
+    void exactTiesAlwaysGoToTheLowerId() {
+        int d = 2;
+        Rows rows = new Rows(new Random(1), d, 300);
+        for (int i = 0; i < 300; i++) {
+            rows.values[0][2 * i] = i % 3 == 0 ? 1f : (i % 3 == 1 ? 0f : 2f);
+            rows.values[0][2 * i + 1] = 0f;
+        }
+        float[] centres = {0f, 0f, 2f, 0f};
+        byte[] ids = {0, 1};
+        try (CpuBackend backend = new CpuBackend(1); LloydSession session = backend.openLloyd(rows)) {
+            for (int step = 0; step < 3; step++) {
+                session.step(centres, 2, ids, new double[4], new long[2], n -> { });
+                for (int i = 0; i < 300; i++) {
+                    assertEquals(i % 3 == 2 ? 1 : 0, rows.labels[0][i], "step " + step + ", row " + i);
+                }
+            }
+            // The centres move so that the tied rows lose their tie: now nearer centre 1.
+            centres = new float[] {-0.5f, 0f, 2f, 0f};
+            session.step(centres, 2, ids, new double[4], new long[2], n -> { });
+            for (int i = 0; i < 300; i++) {
+                assertEquals(i % 3 == 1 ? 0 : 1, rows.labels[0][i], "row " + i);
+            }
+        }
+    }
+
+    /** Nearest centre by a plain float scan in band order; the lowest index wins ties. */
+    private static byte bruteForceNearest(float[] x, int row, int d, float[] centres, int k) {
+        int best = 0;
+        float bestDistance = Float.POSITIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+            float s = 0;
+            for (int j = 0; j < d; j++) {
+                float t = x[row * d + j] - centres[c * d + j];
+                s += t * t;
+            }
+            if (s < bestDistance) {
+                bestDistance = s;
+                best = c;
+            }
+        }
+        return (byte) best;
     }
 }

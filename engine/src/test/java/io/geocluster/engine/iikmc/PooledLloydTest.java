@@ -11,10 +11,14 @@ import io.geocluster.engine.RunCancelledException;
 import io.geocluster.engine.RunMonitor;
 import io.geocluster.engine.compute.CpuBackend;
 import io.geocluster.engine.stats.AdjustedRandIndex;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PooledLloydTest {
     private static IikmcOptions opts(int k, int maxIt, double tol, EmptyClusterRule rule) {
@@ -218,10 +222,23 @@ class PooledLloydTest {
     }
 
     @Test
-    void benchHelperReturnsThreePositiveTimes() {
-        double[] t = IikmcBench.secondsPerIteration(20_000, 6, 8, 1);
-        assertEquals(3, t.length);
-        assertTrue(t[0] > 0 && t[1] > 0 && t[2] > 0);
+    void benchWritesThePixelsItTimesAndRunsEveryIteration(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("pixels.f32");
+        IikmcBench.Times t = IikmcBench.measure(20_000, 6, 8, 1, file);
+        assertEquals(IikmcBench.ITERATIONS, t.iterations(), "uniform pixels must not converge within the timed run");
+        assertTrue(t.firstIteration() > 0 && t.scalarPerIteration() > 0 && Double.isFinite(t.perIteration()));
+        // The file holds the pixels the bench clustered: 20 000 × 6 little-endian floats, uniform
+        // in [0.02, 0.5).
+        java.nio.FloatBuffer f = java.nio.ByteBuffer.wrap(Files.readAllBytes(file))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        assertEquals(20_000 * 6, f.remaining());
+        double mean = 0;
+        while (f.hasRemaining()) {
+            float v = f.get();
+            assertTrue(v >= 0.02f && v < 0.5f, "value " + v);
+            mean += v / (20_000 * 6);
+        }
+        assertEquals(0.26, mean, 0.005);
     }
 
     /** Three Gaussian blobs (sd 1) at 0, 10 and 20 in every band, rows shuffled across blocks. */

@@ -33,16 +33,21 @@ final class IikmcBenchRows {
     /** Measures and prints the IIkMC rows in the bench table's layout. */
     static void print(PrintStream out, double seconds) throws IOException {
         IikmcBenchRows.Result ik = IikmcBenchRows.run(seconds);
-        out.printf(Locale.ROOT, "IIkMC measured on %,d pooled pixels x 6 bands, k=8 (seconds per Lloyd iteration)%n",
-                ik.pixels());
-        out.printf(Locale.ROOT, "%-34s %16.4f %16.4f %7.1fx%n", "IIkMC iteration (s, lower is better)", ik.seconds(),
-                ik.scalarSeconds(), ik.scalarSeconds() / ik.seconds());
-        out.printf(Locale.ROOT, "%-34s %16.4f%n", "  first iteration (every pixel new)", ik.firstSeconds());
-        if (Double.isFinite(ik.sklearnSeconds()[0])) {
-            out.printf(Locale.ROOT, "%-34s %16.4f %16s %7.1fx%n", "  scikit-learn Lloyd, float32 data", ik.sklearnSeconds()[0],
-                    "", ik.sklearnSeconds()[0] / ik.seconds());
-            out.printf(Locale.ROOT, "%-34s %16.4f %16s %7.1fx%n", "  scikit-learn Lloyd, float64 data", ik.sklearnSeconds()[1],
-                    "", ik.sklearnSeconds()[1] / ik.seconds());
+        IikmcBench.Times t = ik.times();
+        out.printf(Locale.ROOT, "IIkMC measured on %,d uniform pooled pixels x 6 bands, k=8, from the min-max centres"
+                + " (seconds per Lloyd iteration: (t(%d) - t(1)) / %d)%n", ik.pixels(), IikmcBench.ITERATIONS,
+                t.iterations() - 1);
+        out.printf(Locale.ROOT, "%-34s %16.4f %16.4f %7.1fx%n", "IIkMC iteration (s, lower is better)", t.perIteration(),
+                t.scalarPerIteration(), t.scalarPerIteration() / t.perIteration());
+        out.printf(Locale.ROOT, "%-34s %16.4f%n", "  1-iteration run (every pixel new)", t.firstIteration());
+        double[] sk = ik.sklearnSeconds();
+        if (Double.isFinite(sk[0])) {
+            out.printf(Locale.ROOT, "%-34s %16.4f %16s %7.1fx%n", "  scikit-learn Lloyd, float32 data", sk[0], "",
+                    sk[0] / t.perIteration());
+            out.printf(Locale.ROOT, "%-34s %16.4f %16s %7.1fx%n", "  scikit-learn Lloyd, float64 data", sk[1], "",
+                    sk[1] / t.perIteration());
+            out.printf(Locale.ROOT, "  (the same pixels and start for both; iterations run: geocluster %d, scikit-learn %d)%n",
+                    t.iterations(), (int) sk[2]);
         } else {
             out.printf(Locale.ROOT, "  (no python3 with scikit-learn, or no bench/sklearn_lloyd.py here: scikit-learn not timed)%n");
         }
@@ -52,41 +57,46 @@ final class IikmcBenchRows {
     }
 
     /** The measured values; NaN where a measurement could not run. */
-    record Result(int pixels, double seconds, double scalarSeconds, double firstSeconds, double[] sklearnSeconds,
-                  double readPixelsPerSecond) {
+    record Result(int pixels, IikmcBench.Times times, double[] sklearnSeconds, double readPixelsPerSecond) {
     }
 
     static Result run(double seconds) throws IOException {
-        // One copy of the pixels must fit: 4 bytes per value plus a label byte per pixel.
-        long room = (Runtime.getRuntime().maxMemory() - (96L << 20)) / (BANDS * 4 + 1);
+        // One copy of the pixels must fit: 4 bytes per value, a label byte and a 4-byte bound per pixel.
+        long room = (Runtime.getRuntime().maxMemory() - (96L << 20)) / (BANDS * 4 + 5);
         int pixels = (int) Math.max(1 << 18, Math.min(PIXELS, room));
-        double[] t = IikmcBench.secondsPerIteration(pixels, BANDS, K, Runtime.getRuntime().availableProcessors());
-        return new Result(pixels, t[0], t[1], t[2], sklearnSeconds(pixels), readRate(seconds));
+        Path data = Files.createTempFile("geocluster-bench-pixels", ".f32");
+        try {
+            IikmcBench.Times t = IikmcBench.measure(pixels, BANDS, K, Runtime.getRuntime().availableProcessors(), data);
+            return new Result(pixels, t, sklearnSeconds(pixels, data), readRate(seconds));
+        } finally {
+            Files.deleteIfExists(data);
+        }
     }
 
     /**
      * scikit-learn's seconds per Lloyd iteration on this machine, on float32 and on float64 data,
-     * or NaNs without python3 and scikit-learn.
+     * and the iterations it ran, on the pixels in {@code data}; NaNs without python3 and
+     * scikit-learn.
      */
-    static double[] sklearnSeconds(int pixels) {
-        double[] none = {Double.NaN, Double.NaN};
+    static double[] sklearnSeconds(int pixels, Path data) {
+        double[] none = {Double.NaN, Double.NaN, Double.NaN};
         if (!Files.exists(SKLEARN_SCRIPT)) {
             return none;
         }
         for (String python : List.of("python3", "/usr/bin/python3")) {
             try {
                 Process p = new ProcessBuilder(python, SKLEARN_SCRIPT.toString(), Integer.toString(pixels),
-                        Integer.toString(BANDS), Integer.toString(K)).redirectErrorStream(true).start();
-                if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                        Integer.toString(BANDS), Integer.toString(K), data.toString()).redirectErrorStream(true).start();
+                if (!p.waitFor(600, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                     continue;
                 }
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
                 if (p.exitValue() == 0) {
                     String[] v = out.substring(out.lastIndexOf('\n') + 1).strip().split("\\s+");
-                    return new double[] {Double.parseDouble(v[0]), Double.parseDouble(v[1])};
+                    return new double[] {Double.parseDouble(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2])};
                 }
-            } catch (IOException | NumberFormatException e) {
+            } catch (IOException | NumberFormatException | ArrayIndexOutOfBoundsException e) {
                 // this python is missing or lacks scikit-learn: try the next one
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
