@@ -203,9 +203,14 @@ public final class SparkSubmitter {
 
     /** Destroys spark-submit and its children (the driver JVM in client mode), forcibly when they linger. */
     static void stop(Process process) {
-        List<ProcessHandle> children = process.descendants().toList(); // before the parent goes
+        List<ProcessHandle> children = new ArrayList<>(process.descendants().toList()); // before the parent goes
         children.forEach(ProcessHandle::destroy);
         process.destroy();
+        // A child started between the first look and the parent's end would be orphaned: look again.
+        process.descendants().filter(c -> !children.contains(c)).forEach(c -> {
+            children.add(c);
+            c.destroy();
+        });
         try {
             if (!process.waitFor(STOP_MILLIS, TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();

@@ -165,11 +165,12 @@ class SparkEngineProcessTest {
         Path pid = dir.resolve("child.pid");
         SparkEngineSettings settings = settings(script("""
                 mkdir -p "$(dirname "$out")/.$(basename "$out").geocluster-tmp"
-                echo 'geocluster-progress 12.0 training'
                 sleep 120 &
                 echo $! > '%s'
+                echo 'geocluster-progress 12.0 training'
                 wait
                 """.formatted(pid)), "local[2]");
+        // The "job" (sleep) starts before it reports progress, as a driver JVM exists before it prints.
         RecordingListener listener = new RecordingListener(task -> task.equals("training"), false);
         ProcessException e = assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
                 assertThrows(ProcessException.class, () -> run(settings, listener)));
