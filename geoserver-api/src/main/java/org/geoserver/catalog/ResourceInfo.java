@@ -12,4 +12,7 @@ public interface ResourceInfo {
     String getSRS();
 
     String prefixedName();
+
+    /** The store the resource is a part of. */
+    StoreInfo getStore();
 }

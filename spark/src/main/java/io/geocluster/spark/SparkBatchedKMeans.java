@@ -84,10 +84,32 @@ public final class SparkBatchedKMeans {
 
     /** Trains on {@code data}; {@code idColumn} feeds the train/test split, {@code features} the model. */
     public static Model fit(Dataset<Row> data, String idColumn, List<String> features, KMeansOptions options) {
-        return fit(data, idColumn, features, options, null);
+        return fit(data, idColumn, features, options, (TaskHook) null, null);
     }
 
     static Model fit(Dataset<Row> data, String idColumn, List<String> features, KMeansOptions options, TaskHook hook) {
+        return fit(data, idColumn, features, options, hook, null);
+    }
+
+    /**
+     * Driver-side progress of {@link #fit}: the statistics, the warm start, then every mini-batch
+     * step ({@code done} of {@code total}).
+     */
+    public interface Progress {
+        /** @param phase {@code statistics}, {@code warm start} or {@code training} */
+        void report(String phase, long done, long total);
+    }
+
+    /** {@link #fit(Dataset, String, List, KMeansOptions)} reporting its progress (may be null). */
+    public static Model fit(Dataset<Row> data, String idColumn, List<String> features, KMeansOptions options,
+                            Progress progress) {
+        return fit(data, idColumn, features, options, null, progress);
+    }
+
+    static Model fit(Dataset<Row> data, String idColumn, List<String> features, KMeansOptions options, TaskHook hook,
+                     Progress progress) {
+        final Progress report = progress == null ? (phase, done, total) -> { } : progress;
+        report.report("statistics", 0, 1);
         final int d = features.size();
         if (d == 0) {
             throw new IllegalArgumentException("No feature attributes were selected.");
@@ -121,6 +143,7 @@ public final class SparkBatchedKMeans {
             return List.of(m).iterator();
         }).treeReduce(Moments::merge);
         validate(features, k, stats);
+        report.report("warm start", 0, 1);
         final double[] mean = new double[d];
         final double[] scale = new double[d];
         for (int j = 0; j < d; j++) {
@@ -232,6 +255,7 @@ public final class SparkBatchedKMeans {
                     rowsSinceCheck = 0;
                     reassigned += reassignStarving(centres, weights, sums, k, d, batchSize);
                 }
+                report.report("training", step + 1, totalSteps);
             }
             return new Model(List.copyOf(features), k, centres, mean, scale, stats.rows, stats.train, stats.test,
                     stats.missing, totalSteps, reassigned, lastInertia);

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -21,7 +24,9 @@ import org.apache.spark.sql.SparkSession;
  * {@code --name value} inputs, plus {@code --sparkMaster} (default: what spark-submit set, else
  * {@code local[*]}), {@code --idAttribute} and, for IIkMC, {@code --keys}. Input is a CSV file or a
  * Parquet / GeoParquet file or folder of partitions; the labels are written as Parquet partitions
- * to {@code --outputName}.
+ * to {@code --outputName}, with the run's JSON summary beside them ({@code _summary.json}), all or
+ * nothing ({@link AtomicOutput}). Progress and the summary are also printed on standard output for
+ * the launcher ({@link ProgressLines}).
  */
 public final class SparkMain {
     private SparkMain() {
@@ -55,7 +60,7 @@ public final class SparkMain {
     static String usage() {
         return String.join("\n",
                 "usage: spark-submit --master URL geocluster-spark-all.jar batched-kmeans --layer PATH",
-                "           [--idAttribute pid] [--staticAttributes a,b] [--dynamicAttributes series|prefix_|names]",
+                "           [--idAttribute pid|id|fid] [--staticAttributes a,b] [--dynamicAttributes series|prefix_|names]",
                 "           [--k 8] [--batchSize 256] [--initSize 25600] [--epochs 1] [--testFraction 0.2]",
                 "           [--standardize true] [--seed 0] --outputName OUT_DIR [--sparkMaster URL]",
                 "       spark-submit --master URL geocluster-spark-all.jar iikmc --scenes PATH --bands b1,b2,...",
@@ -115,10 +120,32 @@ public final class SparkMain {
         return new ArrayList<>(out);
     }
 
+    /**
+     * The id column: {@code --idAttribute}, else the first of {@code pid}, {@code id}, {@code fid}
+     * the input has.
+     */
+    static String idColumn(Map<String, String> in, String[] columns) {
+        String given = in.get("idAttribute");
+        List<String> names = List.of(columns);
+        if (given != null) {
+            if (!names.contains(given)) {
+                throw new IllegalArgumentException("--idAttribute " + given + " is not a column; columns: "
+                        + String.join(", ", columns));
+            }
+            return given;
+        }
+        for (String c : List.of("pid", "id", "fid")) {
+            if (names.contains(c)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no pid, id or fid column to key the labels by; give --idAttribute. Columns: "
+                + String.join(", ", columns));
+    }
+
     static void batchedKMeans(Map<String, String> in, String master) {
         String layer = required(in, "layer");
         String output = required(in, "outputName");
-        String id = in.getOrDefault("idAttribute", "pid");
         KMeansOptions options = new KMeansOptions(
                 Integer.parseInt(in.getOrDefault("k", String.valueOf(KMeansOptions.DEFAULT_K))),
                 Integer.parseInt(in.getOrDefault("batchSize", String.valueOf(KMeansOptions.DEFAULT_BATCH_SIZE))),
@@ -127,10 +154,14 @@ public final class SparkMain {
                 Double.parseDouble(in.getOrDefault("testFraction", String.valueOf(KMeansOptions.DEFAULT_TEST_FRACTION))),
                 Boolean.parseBoolean(in.getOrDefault("standardize", "true")),
                 Long.parseLong(in.getOrDefault("seed", "0")), 0);
+        ProgressLines progress = new ProgressLines(System.out);
         boolean shared = SparkSession.getDefaultSession().isDefined();
         SparkSession spark = SparkMasters.session(master, "geocluster batched-kmeans");
+        AtomicOutput out = null;
         try {
+            out = new AtomicOutput(spark, output);
             Dataset<Row> data = read(spark, layer);
+            String id = idColumn(in, data.columns());
             List<String> features = select(in.get("staticAttributes"), data.columns());
             for (String f : select(in.get("dynamicAttributes"), data.columns())) {
                 if (!features.contains(f)) {
@@ -138,26 +169,94 @@ public final class SparkMain {
                 }
             }
             long start = System.nanoTime();
-            SparkBatchedKMeans.Model model = SparkBatchedKMeans.fit(data, id, features, options);
+            SparkBatchedKMeans.Model model = SparkBatchedKMeans.fit(data, id, features, options,
+                    (phase, done, total) -> {
+                        switch (phase) {
+                            case "statistics" -> progress.report(phase, 0);
+                            case "warm start" -> progress.report(phase, 5);
+                            default -> progress.report(phase, 10, 85, done, total);
+                        }
+                    });
+            long fitted = System.nanoTime();
+            progress.report("labelling", 85);
             SparkBatchedKMeans.writeLabels(SparkBatchedKMeans.label(data, id, model, options.testFraction(),
-                    options.seed()), output);
+                    options.seed()), out.temporary());
+            progress.report("summary", 95);
+            long[] sizes = sizes(spark, out.temporary(), "cluster", model.k());
+            long end = System.nanoTime();
+            String summary = batchedKMeansSummary(master, layer, out.target(), id, options, model, sizes,
+                    (fitted - start) / 1e9, (end - fitted) / 1e9);
+            out.commit(summary);
+            progress.report("done", 100);
+            progress.summary(summary);
             System.out.printf(Locale.ROOT, "batched-kmeans on %s: %d rows (%d train, %d test, %d missing), k %d, "
                             + "%d features, %d steps, %d reassigned, %.1f s; labels in %s%n", master, model.rows(),
                     model.train(), model.test(), model.missing(), model.k(), features.size(), model.steps(),
-                    model.reassigned(), (System.nanoTime() - start) / 1e9, output);
-            for (int c = 0; c < model.k(); c++) {
-                double[] centre = model.centre(c);
-                StringBuilder line = new StringBuilder("centre " + c + ":");
-                for (int j = 0; j < Math.min(centre.length, 6); j++) {
-                    line.append(String.format(Locale.ROOT, " %s=%.4g", features.get(j), centre[j]));
-                }
-                System.out.println(line.append(centre.length > 6 ? " …" : ""));
+                    model.reassigned(), (end - start) / 1e9, output);
+        } catch (RuntimeException e) {
+            if (out != null) {
+                out.abandon();
             }
+            throw e;
         } finally {
             if (!shared) { // a session this run started; one the caller already had stays up
                 spark.stop();
             }
         }
+    }
+
+    /** Rows per label value 0..k-1, read back from the written labels (one column). */
+    static long[] sizes(SparkSession spark, String labels, String column, int k) {
+        long[] sizes = new long[k];
+        for (Row r : spark.read().parquet(labels).groupBy(column).count().collectAsList()) {
+            int c = ((Number) r.get(0)).intValue();
+            if (c >= 0 && c < k) {
+                sizes[c] = r.getLong(1);
+            }
+        }
+        return sizes;
+    }
+
+    static String batchedKMeansSummary(String master, String layer, String output, String id, KMeansOptions options,
+                                       SparkBatchedKMeans.Model model, long[] sizes, double fitSeconds,
+                                       double labelSeconds) {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = json.createObjectNode();
+        root.put("process", "cluster:BatchedKMeans");
+        root.put("engine", "spark");
+        root.put("master", master);
+        root.put("input", layer);
+        root.put("output", output);
+        root.put("idAttribute", id);
+        root.put("k", model.k());
+        ArrayNode features = root.putArray("features");
+        model.features().forEach(features::add);
+        root.put("rows", model.rows());
+        root.put("train", model.train());
+        root.put("test", model.test());
+        root.put("missing", model.missing());
+        ArrayNode sizeArray = root.putArray("sizes");
+        for (long n : sizes) {
+            sizeArray.add(n);
+        }
+        ArrayNode centres = root.putArray("centres");
+        for (int c = 0; c < model.k(); c++) {
+            ArrayNode centre = centres.addArray();
+            for (double v : model.centre(c)) {
+                centre.add(v);
+            }
+        }
+        root.put("epochs", options.epochs());
+        root.put("batchSize", options.batchSize());
+        root.put("steps", model.steps());
+        root.put("reassigned", model.reassigned());
+        root.put("lastBatchInertia", model.lastBatchInertia());
+        root.put("seed", options.seed());
+        root.put("standardize", options.standardize());
+        ObjectNode timings = root.putObject("timings");
+        timings.put("fitSeconds", fitSeconds);
+        timings.put("labelSeconds", labelSeconds);
+        return root.toString();
     }
 
     static void iikmc(Map<String, String> in, String master) {
@@ -169,27 +268,76 @@ public final class SparkMain {
                 Integer.parseInt(in.getOrDefault("maxIterations", String.valueOf(IikmcOptions.DEFAULT_MAX_ITERATIONS))),
                 Double.parseDouble(in.getOrDefault("tolerance", String.valueOf(IikmcOptions.DEFAULT_TOLERANCE))),
                 EmptyClusterRule.parse(in.getOrDefault("emptyClusters", "cancel")));
+        ProgressLines progress = new ProgressLines(System.out);
         boolean shared = SparkSession.getDefaultSession().isDefined();
         SparkSession spark = SparkMasters.session(master, "geocluster iikmc");
+        AtomicOutput out = null;
         try {
+            out = new AtomicOutput(spark, output);
             Dataset<Row> pixels = read(spark, scenes);
             List<String> bands = select(required(in, "bands"), pixels.columns());
             long start = System.nanoTime();
-            SparkIikmc.Result result = SparkIikmc.fit(pixels, bands, options,
-                    it -> System.out.println("iteration " + it + " done"));
-            SparkIikmc.label(pixels, keys, bands, result).write().mode("overwrite").parquet(output);
+            progress.report("statistics", 0);
+            SparkIikmc.Result result = SparkIikmc.fit(pixels, bands, options, it -> {
+                System.out.println("iteration " + it + " done");
+                progress.report("iteration " + it, 5, 85, it, options.maxIterations());
+            });
+            long fitted = System.nanoTime();
+            progress.report("labelling", 85);
+            SparkIikmc.label(pixels, keys, bands, result).write().parquet(out.temporary());
+            long end = System.nanoTime();
             IikmcResult r = result.run();
+            String summary = iikmcSummary(master, scenes, out.target(), bands, r, (fitted - start) / 1e9,
+                    (end - fitted) / 1e9);
+            out.commit(summary);
+            progress.report("done", 100);
+            progress.summary(summary);
             System.out.printf(Locale.ROOT, "iikmc on %s: %d iterations, converged %s, changed %s, %.1f s; labels in %s%n",
                     master, r.iterations(), r.converged(), Arrays.toString(r.changedFraction()),
-                    (System.nanoTime() - start) / 1e9, output);
-            for (int c = 0; c < r.k(); c++) {
-                System.out.println("class " + c + (r.cancelled()[c] ? " cancelled" : ": " + r.sizes()[c] + " pixels, centre "
-                        + Arrays.toString(Arrays.copyOfRange(r.centres(), c * r.bands(), (c + 1) * r.bands()))));
+                    (end - start) / 1e9, output);
+        } catch (RuntimeException e) {
+            if (out != null) {
+                out.abandon();
             }
+            throw e;
         } finally {
             if (!shared) { // a session this run started; one the caller already had stays up
                 spark.stop();
             }
         }
+    }
+
+    static String iikmcSummary(String master, String scenes, String output, List<String> bands, IikmcResult r,
+                               double fitSeconds, double labelSeconds) {
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("process", "cluster:IIkMC");
+        root.put("engine", "spark");
+        root.put("master", master);
+        root.put("input", scenes);
+        root.put("output", output);
+        root.put("k", r.k());
+        ArrayNode bandArray = root.putArray("bands");
+        bands.forEach(bandArray::add);
+        root.put("iterations", r.iterations());
+        root.put("converged", r.converged());
+        ArrayNode changed = root.putArray("changedFraction");
+        for (double c : r.changedFraction()) {
+            changed.add(c);
+        }
+        ArrayNode sizes = root.putArray("sizes");
+        ArrayNode cancelled = root.putArray("cancelled");
+        ArrayNode centres = root.putArray("centres");
+        for (int c = 0; c < r.k(); c++) {
+            sizes.add(r.sizes()[c]);
+            cancelled.add(r.cancelled()[c]);
+            ArrayNode centre = centres.addArray();
+            for (int b = 0; b < r.bands(); b++) {
+                centre.add(r.centres()[c * r.bands() + b]);
+            }
+        }
+        ObjectNode timings = root.putObject("timings");
+        timings.put("fitSeconds", fitSeconds);
+        timings.put("labelSeconds", labelSeconds);
+        return root.toString();
     }
 }

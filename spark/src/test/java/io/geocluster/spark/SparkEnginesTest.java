@@ -312,7 +312,7 @@ class SparkEnginesTest {
         assertEquals(5, labels.select("cluster").distinct().count());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparkMain.run(new String[] {
                 "batched-kmeans", "--layer", CSV.toString(), "--staticAttributes", "no_such_column",
-                "--outputName", out, "--sparkMaster", "local[2,3]"}));
+                "--outputName", tmp.resolve("other").toString(), "--sparkMaster", "local[2,3]"}));
         assertTrue(e.getMessage().contains("no_such_column"), e.getMessage());
     }
 }

@@ -6,6 +6,7 @@ import io.geocluster.host.io.LocalLayers;
 import io.geocluster.plugin.process.BatchedKMeansResult;
 import io.geocluster.plugin.process.ProcessInputs;
 import io.geocluster.plugin.process.ProcessParameter;
+import io.geocluster.plugin.spark.ExecutionEngine;
 import io.geocluster.plugin.spi.LayerSource;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -48,7 +49,7 @@ final class ClusterCommand {
         if (SparkSubmit.wanted(inputs)) {
             String layer = inputs.getOrDefault("layer", "layer");
             String base = Path.of(layer).getFileName().toString().replaceFirst("\\.[^.]*$", "");
-            return SparkSubmit.run(process.command, inputs, base + "_clusters", out);
+            return SparkSubmit.run(process.command, inputs, base + "_clusters", out, err, cl.flags().contains("quiet"));
         }
         inputs.remove("engine");
         Path outputDir = Path.of(inputs.getOrDefault("output", "geocluster-output")).toAbsolutePath().normalize();
@@ -144,6 +145,9 @@ final class ClusterCommand {
         sb.append(String.format(Locale.ROOT, "  --%-22s %s%n", "scratch",
                 "Folder for the pass cache, a binary copy of the features (default: the system temp folder)."));
         sb.append(String.format(Locale.ROOT, "  --%-22s %s%n", "overwrite", "Replace results of an earlier run in that folder."));
+        if (process.parameters.stream().anyMatch(p -> p.name().equals(ExecutionEngine.INPUT))) {
+            sb.append(SparkSubmit.help("  --%-22s %s%n"));
+        }
         sb.append(String.format(Locale.ROOT, "  --%-22s %s%n", "quiet", "No progress bars or notes on stderr; errors are still reported."));
         sb.append("\nExample:\n  geocluster ").append(process.command)
                 .append(" --layer test-data/insar-catalogue.gpkg --dynamicAttributes series \\\n");

@@ -48,7 +48,7 @@ final class IikmcCommand {
         }
         Map<String, String> inputs = new LinkedHashMap<>(cl.options());
         if (SparkSubmit.wanted(inputs)) {
-            return SparkSubmit.run(NAME, inputs, "iikmc", out);
+            return SparkSubmit.run(NAME, inputs, "iikmc", out, err, cl.flags().contains("quiet"));
         }
         inputs.remove("engine");
         String output = inputs.remove("output");
@@ -125,6 +125,7 @@ final class IikmcCommand {
                 .append(String.format(Locale.ROOT, "  --%-16s %s%n", "scratch",
                         "Folder for pooled pixels beyond the memory budget (default: the system temp folder)."))
                 .append(String.format(Locale.ROOT, "  --%-16s %s%n", "overwrite", "Replace results of an earlier run in that folder."))
+                .append(SparkSubmit.help("  --%-16s %s%n"))
                 .append(String.format(Locale.ROOT, "  --%-16s %s%n", "quiet", "No progress on stderr; errors are still reported."))
                 .append("\nExample:\n  geocluster iikmc --scenes test-data/landsat/LC08_L2SP_198018_20220615_20220623_02_T1,...")
                 .append(" --k 6 --output out\n");

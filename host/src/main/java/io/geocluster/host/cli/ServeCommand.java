@@ -4,6 +4,7 @@ import io.geocluster.host.serve.GeoclusterHost;
 import io.geocluster.host.serve.JobManager;
 import io.geocluster.host.serve.ProcessDescription;
 import io.geocluster.host.serve.Workspace;
+import io.geocluster.plugin.spark.SparkEngineSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ import java.util.concurrent.CountDownLatch;
 final class ServeCommand {
     static final String NAME = "serve";
     private static final Set<String> OPTIONS = Set.of("workspace", "port", "address", "maxJobs", "maxQueued", "jobTimeout",
-            "keepResults", "maxRequestBytes", "maxInputBytes");
+            "keepResults", "maxRequestBytes", "maxInputBytes", "sparkMaster", "sparkSubmit", "sparkJar", "sparkOutput",
+            "sparkArgs");
 
     private final PrintStream out;
 
@@ -85,7 +87,34 @@ final class ServeCommand {
         return new GeoclusterHost.Config(d.workspace(), o.getOrDefault("address", d.address()),
                 integer(o, "port", d.port(), 0, 65535), limits,
                 integer(o, "maxRequestBytes", (int) d.maxBodyBytes(), 1024, Integer.MAX_VALUE), d.httpThreads(),
-                longInput(o, "maxInputBytes", d.maxInputBytes()));
+                longInput(o, "maxInputBytes", d.maxInputBytes()), spark(o));
+    }
+
+    /**
+     * {@code engine=spark} settings: the {@code --spark*} options, each else its
+     * {@code geocluster.spark.*} property or {@code GEOCLUSTER_SPARK_*} variable; without a master
+     * the processes refuse {@code engine=spark}. With a master, the rest is checked now, so a
+     * misconfigured server fails at start rather than at the first request.
+     */
+    static SparkEngineSettings spark(Map<String, String> o) {
+        SparkEngineSettings env = SparkEngineSettings.fromEnvironment();
+        String master = o.getOrDefault("sparkMaster", env.master());
+        if (master == null) {
+            return SparkEngineSettings.NONE;
+        }
+        Path jar = o.containsKey("sparkJar") ? Path.of(o.get("sparkJar")) : env.jar();
+        if (jar == null) {
+            try {
+                jar = SparkSubmit.jar(null);
+            } catch (IOException | IllegalArgumentException e) {
+                jar = null; // require() below names the setting
+            }
+        }
+        Path output = o.containsKey("sparkOutput") ? Path.of(o.get("sparkOutput")).toAbsolutePath().normalize() : env.output();
+        List<String> args = o.containsKey("sparkArgs") ? List.of(o.get("sparkArgs").strip().split("\\s+")) : env.arguments();
+        SparkEngineSettings settings = new SparkEngineSettings(master,
+                o.containsKey("sparkSubmit") ? Path.of(o.get("sparkSubmit")) : env.submit(), jar, output, args);
+        return settings.require(System.getenv());
     }
 
     private static long longInput(Map<String, String> o, String name, long def) {
@@ -123,7 +152,8 @@ final class ServeCommand {
     static String help() {
         return "Usage: geocluster serve --workspace DIR [--port 8080] [--address 127.0.0.1] [--maxJobs 2] [--maxQueued 16]\n"
                 + "                        [--jobTimeout 3600] [--keepResults 3600] [--maxRequestBytes 8388608]\n"
-                + "                        [--maxInputBytes 68719476736]\n\n"
+                + "                        [--maxInputBytes 68719476736] [--sparkMaster URL --sparkOutput DIR\n"
+                + "                        [--sparkSubmit PATH] [--sparkJar PATH] [--sparkArgs 'ARGS']]\n\n"
                 + "Serves the layers of DIR (GeoPackage, CSV, GeoTIFF files and Landsat scene folders, by name) and the\n"
                 + "cluster processes over WPS 1.0.0 at http://ADDRESS:PORT/wps, maps over WMS 1.3.0 at /ows and a web page\n"
                 + "at /. Results are published into DIR with their SLD.\n"
@@ -131,6 +161,10 @@ final class ServeCommand {
                 + "  --jobTimeout     seconds an execution may run before it is cancelled (it then publishes nothing)\n"
                 + "  --keepResults    seconds a finished execution's status and outputs stay available (published layers stay)\n"
                 + "  --maxRequestBytes  largest request body; --maxInputBytes  largest input layer (bytes of its files)\n"
+                + "  --sparkMaster URL  lets executions ask for engine=spark (BatchedKMeans, IIkMC over CSV layers), run by\n"
+                + "                   spark-submit (--sparkSubmit PATH, else SPARK_HOME or the PATH) with the spark jar\n"
+                + "                   (--sparkJar, else spark/target/), labels written under --sparkOutput DIR (required);\n"
+                + "                   --sparkArgs 'ARGS' adds spark-submit arguments. Also geocluster.spark.* properties.\n"
                 + "Stop with Ctrl-C.\n";
     }
 }

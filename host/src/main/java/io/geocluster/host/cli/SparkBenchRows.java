@@ -22,7 +22,7 @@ final class SparkBenchRows {
         String submit;
         Path jar;
         try {
-            submit = SparkSubmit.submitter(null);
+            submit = SparkSubmit.submitter();
             jar = SparkSubmit.jar(null);
         } catch (IllegalArgumentException | IOException e) {
             out.println("Spark rows: not measured: " + e.getMessage());

@@ -1,33 +1,39 @@
 package io.geocluster.host.cli;
 
-import java.io.File;
+import io.geocluster.engine.RunCancelledException;
+import io.geocluster.plugin.spark.ExecutionEngine;
+import io.geocluster.plugin.spark.SparkEngineSettings;
+import io.geocluster.plugin.spark.SparkJobException;
+import io.geocluster.plugin.spark.SparkJobResult;
+import io.geocluster.plugin.spark.SparkSubmitter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code --engine spark}: hands a clustering command to Spark. The host does not depend on Spark;
- * it runs {@code spark-submit} with the spark module's jar ({@code geocluster-spark-…-all.jar},
- * whose {@code SparkMain} takes the same inputs) and the command's inputs, and returns its exit
- * status.
+ * {@code --engine spark}: hands a clustering command to Spark through the plugin's
+ * {@link SparkSubmitter}, the launcher the WPS processes use too. The host does not depend on
+ * Spark; spark-submit runs the spark module's jar ({@code geocluster-spark-…-all.jar}, whose
+ * {@code SparkMain} takes the same inputs), its progress lines drive the progress bar, and Ctrl-C
+ * kills the job, leaving no output.
  *
  * <p>{@code --sparkMaster URL} becomes {@code spark-submit --master URL}; {@code --output DIR}
- * and {@code --outputName NAME} become the Parquet output folder {@code DIR/NAME}. The
- * executable is {@code --sparkSubmit}, else {@code $SPARK_HOME/bin/spark-submit}, else
+ * and {@code --outputName NAME} become the Parquet output folder {@code DIR/NAME}, which must not
+ * exist. The executable is {@code --sparkSubmit}, else {@code $SPARK_HOME/bin/spark-submit}, else
  * {@code spark-submit} on the PATH; the jar is {@code --sparkJar}, else the one the build leaves
- * in {@code spark/target/} beside the host's.
+ * in {@code spark/target/} beside the host's. Exit status: 0, spark-submit's own status when it
+ * fails, 130 when cancelled.
  */
 final class SparkSubmit {
     /** Options of the host that Spark does not take. */
-    private static final Set<String> HOST_ONLY = Set.of("engine", "sparkMaster", "sparkSubmit", "sparkJar", "output",
-            "scratch", "outputName", "backend", "keepAttributes", "style", "workspace");
+    private static final Set<String> HOST_ONLY = Set.of(ExecutionEngine.INPUT, "sparkMaster", "sparkSubmit", "sparkJar",
+            "output", "scratch", "outputName", "backend", "keepAttributes", "style", "workspace");
 
     private SparkSubmit() {
     }
@@ -38,14 +44,7 @@ final class SparkSubmit {
      * @throws IllegalArgumentException for another engine
      */
     static boolean wanted(Map<String, String> options) {
-        String engine = options.getOrDefault("engine", "local");
-        if (engine.equalsIgnoreCase("spark")) {
-            return true;
-        }
-        if (!engine.equalsIgnoreCase("local")) {
-            throw new IllegalArgumentException("engine must be local or spark, got '" + engine + "'.");
-        }
-        return false;
+        return ExecutionEngine.parse(options.get(ExecutionEngine.INPUT)) == ExecutionEngine.SPARK;
     }
 
     /**
@@ -53,69 +52,66 @@ final class SparkSubmit {
      *
      * @param command {@code batched-kmeans} or {@code iikmc}
      * @param defaultName output name when {@code --outputName} is not given
+     * @return the exit status
      */
-    static int run(String command, Map<String, String> options, String defaultName, PrintStream out)
-            throws IOException {
+    static int run(String command, Map<String, String> options, String defaultName, PrintStream out, PrintStream err,
+                   boolean quiet) throws IOException {
         if (command.equals("smoothed-kmeans")) {
             throw new IllegalArgumentException("--engine spark runs batched-kmeans and iikmc; smoothed-kmeans runs locally.");
         }
-        List<String> line = commandLine(command, options, defaultName);
-        out.println("geocluster: running " + String.join(" ", line));
-        out.flush();
-        Process p = new ProcessBuilder(line).inheritIO().start();
-        try {
-            return p.waitFor();
-        } catch (InterruptedException e) {
-            p.destroy();
-            Thread.currentThread().interrupt();
-            return 130;
-        }
-    }
-
-    /** The {@code spark-submit} command line. */
-    static List<String> commandLine(String command, Map<String, String> options, String defaultName) throws IOException {
         String master = options.get("sparkMaster");
         if (master == null || master.isBlank()) {
             throw new IllegalArgumentException("--engine spark needs --sparkMaster URL (e.g. spark://host:7077, yarn, local[4]).");
         }
-        List<String> line = new ArrayList<>();
-        line.add(submitter(options.get("sparkSubmit")));
-        line.add("--master");
-        line.add(master);
-        line.add(jar(options.get("sparkJar")).toString());
-        line.add(command);
+        String submitter = options.get("sparkSubmit");
+        Path outputDir = Path.of(options.getOrDefault("output", "geocluster-output")).toAbsolutePath().normalize();
+        SparkEngineSettings settings = new SparkEngineSettings(master,
+                SparkEngineSettings.locateSubmit(submitter == null ? null : Path.of(submitter), System.getenv()),
+                jar(options.get("sparkJar")), outputDir, List.of());
         Map<String, String> passed = new LinkedHashMap<>(options);
         passed.keySet().removeAll(HOST_ONLY);
-        passed.forEach((name, value) -> {
-            line.add("--" + name);
-            line.add(value);
-        });
-        Path outputDir = Path.of(options.getOrDefault("output", "geocluster-output")).toAbsolutePath().normalize();
-        line.add("--outputName");
-        line.add(outputDir.resolve(options.getOrDefault("outputName", defaultName)).toString());
-        line.add("--sparkMaster");
-        line.add(master);
-        return line;
+        Path output = outputDir.resolve(options.getOrDefault("outputName", defaultName));
+        boolean created = !Files.exists(outputDir);
+        Files.createDirectories(outputDir);
+        ProgressBar progress = new ProgressBar(err, System.console() != null, quiet);
+        CancelOnInterrupt interrupt = new CancelOnInterrupt(progress);
+        boolean done = false;
+        try {
+            SparkJobResult r = new SparkSubmitter(settings).run(command, passed, output, progress, line -> {
+                if (!quiet) {
+                    err.println(line);
+                }
+            });
+            out.println("Spark labels (Parquet, keyed by the source id): " + r.output());
+            out.println("  summary: " + r.output().resolve("_summary.json"));
+            done = true;
+            return 0;
+        } catch (SparkJobException e) {
+            err.println("geocluster: " + e.getMessage());
+            return e.exitStatus() == 0 ? 1 : e.exitStatus();
+        } catch (RunCancelledException e) {
+            err.println("geocluster: cancelled; nothing was written.");
+            return 130;
+        } finally {
+            if (!done && created) {
+                ClusterCommand.removeIfEmpty(outputDir);
+            }
+            interrupt.close();
+        }
     }
 
-    static String submitter(String given) {
-        if (given != null) {
-            if (!Files.isExecutable(Path.of(given))) {
-                throw new IllegalArgumentException("--sparkSubmit " + given + " is not an executable file.");
-            }
-            return given;
-        }
-        String home = System.getenv("SPARK_HOME");
-        if (home != null && Files.isExecutable(Path.of(home, "bin", "spark-submit"))) {
-            return Path.of(home, "bin", "spark-submit").toString();
-        }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "spark-submit"))) {
-                return Path.of(dir, "spark-submit").toString();
-            }
-        }
-        throw new IllegalArgumentException("--engine spark needs spark-submit: install Spark 4 and set SPARK_HOME, put"
-                + " spark-submit on the PATH, or pass --sparkSubmit PATH.");
+    /** Help lines of the options {@code --engine spark} adds, in the command's help format. */
+    static String help(String format) {
+        return String.format(java.util.Locale.ROOT, format, "sparkMaster", "With --engine spark: the Spark master URL (required).")
+                + String.format(java.util.Locale.ROOT, format, "sparkSubmit",
+                        "With --engine spark: spark-submit (default $SPARK_HOME/bin or the PATH).")
+                + String.format(java.util.Locale.ROOT, format, "sparkJar",
+                        "With --engine spark: the spark module's -all jar (default spark/target/).");
+    }
+
+    /** The spark-submit executable of {@code geocluster bench}: SPARK_HOME or the PATH. */
+    static String submitter() {
+        return SparkEngineSettings.locateSubmit(null, System.getenv()).toString();
     }
 
     static Path jar(String given) throws IOException {

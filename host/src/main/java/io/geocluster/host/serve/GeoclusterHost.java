@@ -3,6 +3,7 @@ package io.geocluster.host.serve;
 import io.geocluster.host.serve.wms.FolderWmsLayers;
 import io.geocluster.host.serve.wms.WmsService;
 import java.io.IOException;
+import io.geocluster.plugin.spark.SparkEngineSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,14 +27,21 @@ public final class GeoclusterHost implements AutoCloseable {
      * @param maxBodyBytes largest request body
      * @param httpThreads request threads
      * @param maxInputBytes largest input layer, in bytes of its files
+     * @param spark where {@code engine=spark} executions go ({@link SparkEngineSettings#NONE}: refused)
      */
     public record Config(Path workspace, String address, int port, JobManager.Limits limits, long maxBodyBytes,
-                         int httpThreads, long maxInputBytes) {
+                         int httpThreads, long maxInputBytes, SparkEngineSettings spark) {
         /** Settings with the default input limit. */
         public Config(Path workspace, String address, int port, JobManager.Limits limits, long maxBodyBytes,
                       int httpThreads) {
             this(workspace, address, port, limits, maxBodyBytes, httpThreads,
                     WorkspaceLayerCatalog.DEFAULT_MAX_INPUT_BYTES);
+        }
+
+        /** Settings without Spark. */
+        public Config(Path workspace, String address, int port, JobManager.Limits limits, long maxBodyBytes,
+                      int httpThreads, long maxInputBytes) {
+            this(workspace, address, port, limits, maxBodyBytes, httpThreads, maxInputBytes, SparkEngineSettings.NONE);
         }
 
         /** Defaults: 127.0.0.1:8080, 2 executions at once, 16 waiting, 1 h per job, results kept 1 h, 8 MiB bodies. */
@@ -47,6 +55,7 @@ public final class GeoclusterHost implements AutoCloseable {
             Objects.requireNonNull(workspace, "workspace");
             Objects.requireNonNull(address, "address");
             Objects.requireNonNull(limits, "limits");
+            Objects.requireNonNull(spark, "spark");
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0..65535, got " + port);
             }
@@ -67,7 +76,7 @@ public final class GeoclusterHost implements AutoCloseable {
     /** Builds and binds the host (call {@link #start()}). */
     public GeoclusterHost(Config config) throws IOException {
         this.workspace = new Workspace(config.workspace());
-        this.registry = new ProcessRegistry(new WorkspaceLayerCatalog(workspace, config.maxInputBytes()));
+        this.registry = new ProcessRegistry(new WorkspaceLayerCatalog(workspace, config.maxInputBytes()), config.spark());
         this.jobs = new JobManager(config.limits(), workspace.root().resolve(Workspace.RESULTS));
         try {
             this.server = new HostServer(config.address(), config.port(), config.httpThreads(), config.maxBodyBytes(),

@@ -1,5 +1,6 @@
 package io.geocluster.host.serve;
 
+import io.geocluster.plugin.spark.SparkEngineSettings;
 import io.geocluster.plugin.spi.LayerCatalog;
 import io.geocluster.plugin.wps.ClusterProcess;
 import java.util.ArrayList;
@@ -28,12 +29,23 @@ public final class ProcessRegistry implements AutoCloseable {
     /** The namespace the plugin's factory bean publishes the processes under. */
     static final String NAMESPACE = "cluster";
     private static final String FACTORY_BEAN = "geoclusterProcessFactory";
+    /** The plugin's Spark settings bean, read from system properties; the host supplies its own. */
+    private static final String SPARK_BEAN = "geoclusterSparkEngine";
 
     private final GenericApplicationContext context;
     private final List<ProcessDescription> processes;
 
-    /** Loads the process beans over {@code catalog}. */
+    /** Loads the process beans over {@code catalog}, with {@code engine=spark} refused. */
     public ProcessRegistry(LayerCatalog catalog) {
+        this(catalog, SparkEngineSettings.NONE);
+    }
+
+    /**
+     * Loads the process beans over {@code catalog}; {@code engine=spark} runs go where
+     * {@code spark} says (the serve command's options), replacing the plugin's definition of
+     * {@code geoclusterSparkEngine}, which reads system properties.
+     */
+    public ProcessRegistry(LayerCatalog catalog, SparkEngineSettings spark) {
         GenericApplicationContext ctx = new GenericApplicationContext();
         ctx.setClassLoader(ProcessRegistry.class.getClassLoader());
         ctx.getBeanFactory().registerSingleton("geoclusterLayerCatalog", catalog);
@@ -41,6 +53,11 @@ public final class ProcessRegistry implements AutoCloseable {
         if (ctx.containsBeanDefinition(FACTORY_BEAN)) {
             ctx.removeBeanDefinition(FACTORY_BEAN);
         }
+        // Removed before the singleton is registered: registering a definition would drop the singleton.
+        if (ctx.containsBeanDefinition(SPARK_BEAN)) {
+            ctx.removeBeanDefinition(SPARK_BEAN);
+        }
+        ctx.getBeanFactory().registerSingleton(SPARK_BEAN, spark);
         ctx.refresh();
         List<ProcessDescription> list = new ArrayList<>();
         for (ClusterProcess p : ctx.getBeansOfType(ClusterProcess.class).values()) {

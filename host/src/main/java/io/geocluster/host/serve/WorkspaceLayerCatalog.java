@@ -160,6 +160,22 @@ public final class WorkspaceLayerCatalog implements LayerCatalog {
         }
     }
 
+    /**
+     * The CSV file of a CSV layer, for {@code engine=spark}; the workspace's other kinds are refused
+     * (Spark reads CSV and Parquet, not GeoPackage or GeoTIFF). Size-limited like any input.
+     */
+    @Override
+    public String sparkInput(String layer) throws IOException {
+        Workspace.Layer l = workspace.layer(layer);
+        if (l.kind() != Workspace.Kind.CSV) {
+            throw new IllegalArgumentException("engine=spark needs a CSV or Parquet-backed layer; '" + layer + "' is "
+                    + l.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ". Use engine=local, or add the"
+                    + " layer to the workspace as a .csv file.");
+        }
+        checkSize(layer, l.path());
+        return l.path().toAbsolutePath().toString();
+    }
+
     @Override
     public Path createScratchDirectory() throws IOException {
         Path parent = Files.createDirectories(workspace.root().resolve(Workspace.SCRATCH));

@@ -3,6 +3,8 @@ package io.geocluster.host.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,15 +24,29 @@ class SparkSubmitTest {
         Files.writeString(submit, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done > '" + args + "'\nexit 3\n");
         assertTrue(submit.toFile().setExecutable(true));
         Path jar = Files.writeString(dir.resolve("geocluster-spark-all.jar"), "not a real jar");
-        CliRunner.Run run = CliRunner.run("batched-kmeans", "--engine", "spark", "--sparkMaster", "spark://m:7077",
-                "--sparkSubmit", submit.toString(), "--sparkJar", jar.toString(), "--layer", "hdfs:///insar/",
-                "--staticAttributes", "height,mean_velocity", "--k", "5", "--backend", "cpu", "--output",
-                dir.resolve("out").toString());
-        assertEquals(3, run.status(), run.err() + run.out());
-        assertEquals(List.of("--master", "spark://m:7077", jar.toAbsolutePath().toString(), "batched-kmeans",
-                "--layer", "hdfs:///insar/", "--staticAttributes", "height,mean_velocity", "--k", "5",
-                "--outputName", dir.resolve("out").resolve("insar_clusters").toString(), "--sparkMaster", "spark://m:7077"),
-                Files.readAllLines(args));
+        // A standalone master is probed before spark-submit starts: a listening socket stands in for it.
+        try (ServerSocket masterSocket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String master = "spark://127.0.0.1:" + masterSocket.getLocalPort();
+            CliRunner.Run run = CliRunner.run("batched-kmeans", "--engine", "spark", "--sparkMaster", master,
+                    "--sparkSubmit", submit.toString(), "--sparkJar", jar.toString(), "--layer", "hdfs:///insar/",
+                    "--staticAttributes", "height,mean_velocity", "--k", "5", "--backend", "cpu", "--output",
+                    dir.resolve("out").toString());
+            assertEquals(3, run.status(), run.err() + run.out());
+            assertTrue(run.err().contains("spark-submit exited with status 3"), run.err());
+            assertEquals(List.of("--master", master, jar.toAbsolutePath().toString(), "batched-kmeans",
+                    "--layer", "hdfs:///insar/", "--staticAttributes", "height,mean_velocity", "--k", "5",
+                    "--outputName", dir.resolve("out").resolve("insar_clusters").toString(), "--sparkMaster", master),
+                    Files.readAllLines(args));
+        }
+    }
+
+    /** The help lists the engine input (from the process's PARAMETERS) and the Spark options. */
+    @Test
+    void helpListsTheEngineAndTheSparkOptions() {
+        CliRunner.Run help = CliRunner.run("batched-kmeans", "--help");
+        assertTrue(help.out().contains("--engine") && help.out().contains("--sparkMaster"), help.out());
+        CliRunner.Run smoothed = CliRunner.run("smoothed-kmeans", "--help");
+        assertTrue(!smoothed.out().contains("--engine") && !smoothed.out().contains("--sparkMaster"), smoothed.out());
     }
 
     @Test

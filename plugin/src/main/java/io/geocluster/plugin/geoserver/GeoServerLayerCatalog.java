@@ -10,13 +10,18 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.geoserver.catalog.Catalog;
 import org.geoserver.catalog.CoverageInfo;
 import org.geoserver.catalog.FeatureTypeInfo;
 import org.geoserver.catalog.LayerInfo;
+import org.geoserver.catalog.ResourceInfo;
+import org.geoserver.catalog.StoreInfo;
 import org.geoserver.catalog.WorkspaceInfo;
 import org.geoserver.platform.GeoServerResourceLoader;
 
@@ -116,6 +121,53 @@ public final class GeoServerLayerCatalog implements LayerCatalog {
     @Override
     public RasterSink rasterSink(String workspace) {
         return new CatalogRasterSink(new PublicationTarget(catalog, workspace(workspace), dataDirectory.get(), classes));
+    }
+
+    /**
+     * The file or URI behind a vector layer whose store Spark can read: a CSV store (GeoTools
+     * {@code gt-csv}, connection parameter {@value #CSV_FILE}) or a GeoParquet store (GeoTools
+     * {@code gt-geoparquet}, {@value #PARQUET_TYPE_KEY} {@code geoparquet} and {@value #PARQUET_URI}).
+     * A relative {@code file:} location is resolved against the data directory, as GeoServer does.
+     *
+     * @throws IllegalArgumentException for an unknown layer, a coverage, or another kind of store
+     */
+    @Override
+    public String sparkInput(String layer) {
+        ResourceInfo resource = layer(layer).getResource();
+        StoreInfo store = resource instanceof FeatureTypeInfo ? resource.getStore() : null;
+        Map<String, Serializable> parameters = store == null ? Map.of() : store.getConnectionParameters();
+        Object csv = parameters.get(CSV_FILE);
+        if (csv != null && csv.toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return location(csv);
+        }
+        Object uri = parameters.get(PARQUET_URI);
+        if (uri != null && PARQUET_TYPE.equalsIgnoreCase(String.valueOf(parameters.get(PARQUET_TYPE_KEY)))) {
+            return location(uri);
+        }
+        throw new IllegalArgumentException("engine=spark needs a CSV or Parquet-backed layer; '" + layer + "' is "
+                + (store == null ? "not a vector layer" : "stored in a " + store.getType() + " store") + ". Publish the"
+                + " data through a CSV or GeoParquet store, or use engine=local.");
+    }
+
+    /** The CSV store's file parameter ({@code CSVDataStoreFactory.FILE_PARAM}). */
+    static final String CSV_FILE = "file";
+    /** The GeoParquet store's type parameter ({@code GeoParquetDataStoreFactory.DBTYPE}) and its value. */
+    static final String PARQUET_TYPE_KEY = "dbtype";
+    static final String PARQUET_TYPE = "geoparquet";
+    /** The GeoParquet store's location parameter ({@code GeoParquetDataStoreFactory.URI_PARAM}). */
+    static final String PARQUET_URI = "uri";
+
+    /** A connection parameter as a path Spark reads: {@code file:} URLs and relative paths made absolute. */
+    private String location(Object value) {
+        String text = value instanceof File f ? f.getPath() : value.toString().strip();
+        if (text.matches("[A-Za-z][A-Za-z0-9+.\\-]+:.*") && !text.startsWith("file:")) {
+            return text; // s3a://, hdfs://: Spark resolves those itself
+        }
+        if (text.startsWith("file:")) {
+            text = text.substring("file:".length()).replaceFirst("^//(?=/)", "");
+        }
+        Path path = Path.of(text);
+        return (path.isAbsolute() ? path : dataDirectory.get().resolve(path)).normalize().toString();
     }
 
     /** A new folder under {@code <data directory>/tmp/geocluster}. */

@@ -2,6 +2,7 @@ package io.geocluster.plugin.process;
 
 import io.geocluster.engine.kmeans.KMeansOptions;
 import io.geocluster.engine.reservoir.ReservoirOptions;
+import io.geocluster.plugin.spark.ExecutionEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +25,13 @@ import java.util.Objects;
 public record BatchedKMeansParameters(String layer, String dynamicAttributes, String staticAttributes,
                                       String keepAttributes, KMeansOptions options, String backend,
                                       String outputName, String workspace, String style, ReservoirOptions reservoir) {
+    /**
+     * The {@code engine} input ({@code local} or {@code spark}) of the processes that can hand a
+     * run to Spark: BatchedKMeans and IIkMC. SmoothedKMeans does not offer it.
+     */
+    public static final ProcessParameter ENGINE = ProcessParameter.optional(ExecutionEngine.INPUT, String.class, "local",
+            ExecutionEngine.DESCRIPTION);
+
     /** Every input of the process, in the order help texts list them. */
     public static final List<ProcessParameter> PARAMETERS;
 
@@ -50,6 +58,7 @@ public record BatchedKMeansParameters(String layer, String dynamicAttributes, St
                         "Scale every feature to unit variance before clustering."),
                 ProcessParameter.optional("seed", Long.class, "0", "Seed of every random choice; equal seeds give equal results."),
                 ProcessParameter.optional("backend", String.class, "auto", "Compute backend: auto, cpu or gpu."),
+                ENGINE,
                 ProcessParameter.optional("outputName", String.class, null, "Name of the published layer (default <layer>_clusters)."),
                 ProcessParameter.optional("workspace", String.class, null, "Workspace the result is published in (GeoServer; the command line writes to --output)."),
                 ProcessParameter.optional("style", String.class, null,

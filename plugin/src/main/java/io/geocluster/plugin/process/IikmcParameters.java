@@ -39,6 +39,7 @@ public record IikmcParameters(List<String> scenes, List<String> bands, QaMask ma
             ProcessParameter.optional("emptyClusters", String.class, "cancel",
                     "What happens to a class that loses all its pixels: cancel (the paper's rule) or reseed (moved onto the farthest pixel)."),
             ProcessParameter.optional("backend", String.class, "auto", "Compute backend: auto, cpu or gpu."),
+            BatchedKMeansParameters.ENGINE,
             ProcessParameter.optional("outputName", String.class, "iikmc",
                     "Prefix of the published label layers (<outputName>_<scene>) and name of their style."),
             ProcessParameter.optional("workspace", String.class, null,

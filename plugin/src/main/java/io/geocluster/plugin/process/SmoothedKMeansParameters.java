@@ -20,11 +20,13 @@ import java.util.Objects;
  */
 public record SmoothedKMeansParameters(BatchedKMeansParameters clustering, int hops, double alpha, int neighbours,
                                        Double maxDistance, Aggregation aggregation) {
-    /** Every input of the process: BatchedKMeans's, then the smoothing ones. */
+    /** Every input of the process: BatchedKMeans's except {@code engine}, then the smoothing ones. */
     public static final List<ProcessParameter> PARAMETERS;
 
     static {
         List<ProcessParameter> all = new ArrayList<>(BatchedKMeansParameters.PARAMETERS);
+        // Smoothing needs the spatial neighbour graph, which the Spark jobs do not build: no engine input.
+        all.remove(BatchedKMeansParameters.ENGINE);
         all.add(ProcessParameter.number("hops", Integer.class, Integer.toString(SmoothingOptions.DEFAULT_HOPS), 0, 1000,
                 "Smoothing steps H over the neighbour graph (0 = no smoothing)."));
         all.add(ProcessParameter.number("alpha", Double.class, Double.toString(SmoothingOptions.DEFAULT_ALPHA), 0, 1,

@@ -36,6 +36,20 @@ public interface LayerCatalog {
     RasterSink rasterSink(String workspace) throws IOException;
 
     /**
+     * Where a Spark job reads a layer ({@code engine=spark}): the path or URI of the CSV file or of
+     * the Parquet / GeoParquet file or folder behind it, as Spark's {@code read().csv} /
+     * {@code read().parquet} take it. Spark reads the file itself, so it must see it under that
+     * name. Catalogs that cannot tell keep this default, which refuses.
+     *
+     * @throws IllegalArgumentException when no layer has that name, or the layer is not backed by a
+     *         CSV or Parquet file, with a message saying that {@code engine=spark} needs one
+     */
+    default String sparkInput(String layer) throws IOException {
+        throw new IllegalArgumentException("engine=spark needs a CSV or Parquet-backed layer, and this catalog cannot"
+                + " hand '" + layer + "' to Spark; use engine=local.");
+    }
+
+    /**
      * A new empty folder for one run's temporary files (pass caches, spilled pixels). The caller
      * deletes it when the run ends, successful or not.
      */

@@ -5,7 +5,10 @@ import io.geocluster.engine.reservoir.ReservoirOptions;
 import io.geocluster.plugin.process.BatchedKMeansJob;
 import io.geocluster.plugin.process.BatchedKMeansParameters;
 import io.geocluster.plugin.process.BatchedKMeansResult;
+import io.geocluster.plugin.process.ProcessInputs;
 import io.geocluster.plugin.process.ReservoirParameters;
+import io.geocluster.plugin.spark.ExecutionEngine;
+import io.geocluster.plugin.spark.SparkEngineSettings;
 import io.geocluster.plugin.spi.LayerCatalog;
 import io.geocluster.plugin.spi.LayerSource;
 import java.util.Map;
@@ -27,6 +30,10 @@ import org.geotools.process.factory.DescribeResults;
  * <p>Inputs are the names of {@link BatchedKMeansParameters#PARAMETERS}, with the same defaults
  * and ranges (checked by {@code ProcessAnnotationsTest}); adding an input means one annotated
  * argument here and one {@code put} line.
+ *
+ * <p>{@code engine=spark} hands the run to the Spark master the administrator configured
+ * ({@link SparkRuns}): the layer must be CSV- or Parquet-backed, and the result is a Parquet folder
+ * of labels keyed by the source id plus the summary, not a published layer.
  */
 @DescribeProcess(title = "Batched k-means",
         description = "Clusters the points of a layer by their attributes with mini-batch k-means, streaming the layer"
@@ -75,10 +82,25 @@ public final class BatchedKMeansProcess implements ClusterProcess {
     static final String RES_SEED = "Reservoir embedding: seed of the random reservoir (default: the seed input).";
 
     private final LayerCatalog catalog;
+    private final SparkEngineSettings spark;
 
-    /** @param catalog where layers are read and results published */
+    /**
+     * A process whose {@code engine=spark} runs use the settings of this JVM's system properties
+     * and environment ({@link SparkEngineSettings#fromEnvironment()}).
+     *
+     * @param catalog where layers are read and results published
+     */
     public BatchedKMeansProcess(LayerCatalog catalog) {
+        this(catalog, SparkEngineSettings.fromEnvironment());
+    }
+
+    /**
+     * @param catalog where layers are read and results published
+     * @param spark where {@code engine=spark} runs go, as the administrator configured it
+     */
+    public BatchedKMeansProcess(LayerCatalog catalog, SparkEngineSettings spark) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.spark = Objects.requireNonNull(spark, "spark");
     }
 
     /**
@@ -111,6 +133,8 @@ public final class BatchedKMeansProcess implements ClusterProcess {
             @DescribeParameter(name = "standardize", description = STANDARDIZE, min = 0, defaultValue = "true") Boolean standardize,
             @DescribeParameter(name = "seed", description = SEED, min = 0, defaultValue = "0") Long seed,
             @DescribeParameter(name = "backend", description = BACKEND, min = 0, defaultValue = "auto") String backend,
+            @DescribeParameter(name = ExecutionEngine.INPUT, description = ExecutionEngine.DESCRIPTION, min = 0,
+                    defaultValue = "local") String engine,
             @DescribeParameter(name = "outputName", description = OUTPUT, min = 0) String outputName,
             @DescribeParameter(name = "workspace", description = WORKSPACE, min = 0) String workspace,
             @DescribeParameter(name = "style", description = STYLE, min = 0) String style,
@@ -139,8 +163,13 @@ public final class BatchedKMeansProcess implements ClusterProcess {
             ProgressListener listener) throws ProcessException {
         GivenInputs given = reservoirInputs(clusteringInputs(layer, dynamicAttributes, staticAttributes, keepAttributes, k,
                 batchSize, initSize, epochs, testFraction, standardize, seed, backend, outputName, workspace, style),
-                reservoirSize, spectralRadius, leakRate, inputScaling, reservoirConnectivity, embeddingDimension, ridge, washout, reservoirSeed);
-        BatchedKMeansParameters p = ProcessRun.validate(() -> BatchedKMeansParameters.from(given.check(BatchedKMeansParameters.PARAMETERS)));
+                reservoirSize, spectralRadius, leakRate, inputScaling, reservoirConnectivity, embeddingDimension, ridge, washout, reservoirSeed)
+                .put(ExecutionEngine.INPUT, engine);
+        ProcessInputs in = ProcessRun.validate(() -> given.check(BatchedKMeansParameters.PARAMETERS));
+        BatchedKMeansParameters p = ProcessRun.validate(() -> BatchedKMeansParameters.from(in));
+        if (ProcessRun.validate(() -> ExecutionEngine.parse(in.get(ExecutionEngine.INPUT, String.class))) == ExecutionEngine.SPARK) {
+            return SparkRuns.batchedKMeans(catalog, spark, p, listener, LOG);
+        }
         String sld = ProcessRun.validate(() -> styleSld(p.style()));
         return ProcessRun.execute(catalog, listener, passes(p), LOG, (scratch, monitor, log) -> {
             try (LayerSource source = catalog.openPoints(p.layer())) {

@@ -4,7 +4,10 @@ import io.geocluster.engine.iikmc.IikmcOptions;
 import io.geocluster.plugin.process.IikmcJob;
 import io.geocluster.plugin.process.IikmcJobResult;
 import io.geocluster.plugin.process.IikmcParameters;
+import io.geocluster.plugin.process.ProcessInputs;
 import io.geocluster.plugin.raster.QaMask;
+import io.geocluster.plugin.spark.ExecutionEngine;
+import io.geocluster.plugin.spark.SparkEngineSettings;
 import io.geocluster.plugin.spi.LayerCatalog;
 import io.geocluster.plugin.spi.PublishedLayer;
 import io.geocluster.plugin.spi.SceneSource;
@@ -29,7 +32,8 @@ import org.geotools.process.factory.DescribeResults;
  * scene; publishes one label coverage per scene (DESIGN.md §3). The work is {@link IikmcJob}'s.
  *
  * <p>Inputs are the names of {@link IikmcParameters#PARAMETERS}, with the same defaults and
- * ranges (checked by {@code ProcessAnnotationsTest}).
+ * ranges (checked by {@code ProcessAnnotationsTest}). {@code engine=spark} runs the spark module's
+ * IIkMC over one CSV or Parquet layer of pixel rows instead of coverages ({@link SparkRuns}).
  */
 @DescribeProcess(title = "Inter-image k-means (IIkMC)",
         description = "Clusters the valid pixels of several multi-band scenes together, so that a class means the same"
@@ -39,10 +43,25 @@ public final class IIkMCProcess implements ClusterProcess {
     private static final Logger LOG = Logger.getLogger(IIkMCProcess.class.getName());
 
     private final LayerCatalog catalog;
+    private final SparkEngineSettings spark;
 
-    /** @param catalog where scenes are read and results published */
+    /**
+     * A process whose {@code engine=spark} runs use the settings of this JVM's system properties
+     * and environment ({@link SparkEngineSettings#fromEnvironment()}).
+     *
+     * @param catalog where scenes are read and results published
+     */
     public IIkMCProcess(LayerCatalog catalog) {
+        this(catalog, SparkEngineSettings.fromEnvironment());
+    }
+
+    /**
+     * @param catalog where scenes are read and results published
+     * @param spark where {@code engine=spark} runs go, as the administrator configured it
+     */
+    public IIkMCProcess(LayerCatalog catalog, SparkEngineSettings spark) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.spark = Objects.requireNonNull(spark, "spark");
     }
 
     /**
@@ -82,6 +101,10 @@ public final class IIkMCProcess implements ClusterProcess {
                     + " onto the farthest pixel).") String emptyClusters,
             @DescribeParameter(name = "backend", min = 0, defaultValue = "auto",
                     description = BatchedKMeansProcess.BACKEND) String backend,
+            @DescribeParameter(name = ExecutionEngine.INPUT, min = 0, defaultValue = "local",
+                    description = ExecutionEngine.DESCRIPTION + " With spark, scenes names one CSV or Parquet layer of"
+                    + " pixel rows (scene,row,col and the bands, masked when written); coverages cannot be handed"
+                    + " over.") String engine,
             @DescribeParameter(name = "outputName", min = 0, defaultValue = "iikmc", description = "Prefix of the"
                     + " published rasters' names, each <outputName>_<scene>, and name of their shared style.")
                     String outputName,
@@ -89,8 +112,13 @@ public final class IIkMCProcess implements ClusterProcess {
             ProgressListener listener) throws ProcessException {
         GivenInputs given = new GivenInputs().put("scenes", scenes).put("bands", bands).put("mask", mask).put("k", k)
                 .put("maxIterations", maxIterations).put("tolerance", tolerance).put("emptyClusters", emptyClusters)
-                .put("backend", backend).put("outputName", outputName).put("workspace", workspace);
-        IikmcParameters p = ProcessRun.validate(() -> IikmcParameters.from(given.check(IikmcParameters.PARAMETERS)));
+                .put("backend", backend).put(ExecutionEngine.INPUT, engine).put("outputName", outputName)
+                .put("workspace", workspace);
+        ProcessInputs in = ProcessRun.validate(() -> given.check(IikmcParameters.PARAMETERS));
+        IikmcParameters p = ProcessRun.validate(() -> IikmcParameters.from(in));
+        if (ProcessRun.validate(() -> ExecutionEngine.parse(in.get(ExecutionEngine.INPUT, String.class))) == ExecutionEngine.SPARK) {
+            return SparkRuns.iikmc(catalog, spark, p, listener, LOG);
+        }
         // one reading pass per scene, then at most maxIterations Lloyd iterations (often fewer:
         // progress then jumps to 100 when the run completes)
         int passes = p.scenes().size() + p.options().maxIterations();

@@ -2,6 +2,7 @@ package io.geocluster.plugin.wps;
 
 import io.geocluster.engine.RunCancelledException;
 import io.geocluster.engine.RunMonitor;
+import io.geocluster.plugin.spark.SparkJobException;
 import io.geocluster.plugin.spi.LayerCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +32,8 @@ import org.geotools.process.ProcessException;
  * {@code "java.lang.IllegalArgumentException: ..."}. A cancelled run becomes GeoServer's
  * {@link ProcessDismissedException}, the exception its own listener throws for a dismissed or
  * timed-out execution, built from the listener so that a maximum-time message survives.
- * Read and publish failures become a {@link ProcessException} naming the stage.
+ * Read and publish failures become a {@link ProcessException} naming the stage; a failed Spark job
+ * ({@link SparkJobException}) one carrying spark-submit's error lines.
  */
 final class ProcessRun {
     private ProcessRun() {
@@ -77,6 +79,8 @@ final class ProcessRun {
             return result;
         } catch (IllegalArgumentException e) {
             throw new ProcessException(e.getMessage(), e);
+        } catch (SparkJobException e) {
+            throw new ProcessException(e.getMessage(), e);
         } catch (RunCancelledException e) {
             // listener is not null here: RunMonitor.NONE never cancels.
             throw new ProcessDismissedException(listener);
@@ -92,7 +96,9 @@ final class ProcessRun {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put(layerNameKey, layerNames);
         out.put("summary", RawResult.json(summaryJson));
-        out.put("profiles", RawResult.png(profilesPng));
+        if (profilesPng != null) { // a Spark run has no chart: its per-cluster statistics stay on the cluster
+            out.put("profiles", RawResult.png(profilesPng));
+        }
         return out;
     }
 

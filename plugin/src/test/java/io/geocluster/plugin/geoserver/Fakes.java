@@ -501,6 +501,11 @@ final class Fakes {
                                                                                         Hints hints) {
             return source;
         }
+
+        @Override
+        public StoreInfo getStore() {
+            return storeInfo;
+        }
     }
 
     /** A coverage with named dimensions, whose pixels {@link FakeClasses#readCoverage} hands out. */
@@ -546,6 +551,11 @@ final class Fakes {
         @Override
         public String prefixedName() {
             return (storeInfo == null ? "landsat" : storeInfo.getWorkspace().getName()) + ":" + name;
+        }
+
+        @Override
+        public StoreInfo getStore() {
+            return storeInfo;
         }
     }
 

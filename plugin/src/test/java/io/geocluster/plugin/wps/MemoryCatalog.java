@@ -62,6 +62,8 @@ final class MemoryCatalog implements LayerCatalog {
     final List<String> closedScenes = new ArrayList<>();
     final List<Path> scratchDirectories = new ArrayList<>();
     final Path scratchRoot;
+    /** The files Spark reads for layers that have one ({@code engine=spark}). */
+    final Map<String, String> sparkInputs = new LinkedHashMap<>();
     int discarded;
 
     MemoryCatalog(Path scratchRoot) {
@@ -71,6 +73,12 @@ final class MemoryCatalog implements LayerCatalog {
     /** Registers a layer under its catalog name, e.g. {@code insar:points} for a type named {@code points}. */
     void add(String catalogName, Points layer) {
         layers.put(catalogName, layer);
+    }
+
+    @Override
+    public String sparkInput(String layer) throws IOException {
+        String file = sparkInputs.get(layer);
+        return file != null ? file : LayerCatalog.super.sparkInput(layer);
     }
 
     @Override

@@ -72,7 +72,11 @@ class ProcessAnnotationsTest {
 
         Map<String, Param> iikmc = gs.factory.getParameterInfo("IIkMC");
         assertEquals(List.of("scenes", "bands", "mask", "k", "maxIterations", "tolerance", "emptyClusters", "backend",
-                "outputName", "workspace"), List.copyOf(iikmc.keySet()));
+                "engine", "outputName", "workspace"), List.copyOf(iikmc.keySet()));
+        // engine=spark is offered where a Spark job exists: not by SmoothedKMeans.
+        assertEquals("local", iikmc.get("engine").defaultValue());
+        assertEquals("local", gs.factory.getParameterInfo("BatchedKMeans").get("engine").defaultValue());
+        assertNull(in.get("engine"), "SmoothedKMeans has no engine input");
         Map<String, Object> iikmcDesign = Map.of("bands", "SR_B2,SR_B3,SR_B4,SR_B5,SR_B6,SR_B7",
                 "mask", "qa_pixel:fill,dilated_cloud,cirrus,cloud,cloud_shadow", "k", 8, "maxIterations", 20,
                 "tolerance", 0.01, "emptyClusters", "cancel", "backend", "auto");

@@ -1,5 +1,6 @@
 package io.geocluster.plugin.wps;
 
+import io.geocluster.plugin.spark.SparkEngineSettings;
 import io.geocluster.plugin.spi.LayerCatalog;
 import org.geoserver.wps.jts.SpringBeanProcessFactory;
 import org.springframework.beans.factory.xml.XmlBeanDefinitionReader;
@@ -15,9 +16,17 @@ final class ProcessContext implements AutoCloseable {
     final SpringBeanProcessFactory factory;
 
     ProcessContext(LayerCatalog catalog) {
+        this(catalog, null);
+    }
+
+    /** @param spark the {@code geoclusterSparkEngine} bean, or null for the one the plugin defines */
+    ProcessContext(LayerCatalog catalog, SparkEngineSettings spark) {
         new XmlBeanDefinitionReader(context).loadBeanDefinitions("classpath:/applicationContext.xml");
         // Overrides the definition of applicationContext.xml, as a later definition does in Spring.
         context.registerBean("geoclusterLayerCatalog", LayerCatalog.class, () -> catalog);
+        if (spark != null) {
+            context.registerBean("geoclusterSparkEngine", SparkEngineSettings.class, () -> spark);
+        }
         context.refresh();
         factory = context.getBean(SpringBeanProcessFactory.class);
     }

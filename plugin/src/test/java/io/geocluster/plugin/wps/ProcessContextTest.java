@@ -65,9 +65,14 @@ class ProcessContextTest {
                 args.stream().map(a -> ((RuntimeBeanReference) a.getValue()).getBeanName()).toList());
         // the process definitions come in through the import
         assertEquals(Set.of("geoclusterProcessFactory", "geoclusterBatchedKMeansProcess", "geoclusterSmoothedKMeansProcess",
-                "geoclusterIIkMCProcess", "geoclusterLayerCatalog"), Set.of(beans.getBeanDefinitionNames()));
+                "geoclusterIIkMCProcess", "geoclusterLayerCatalog", "geoclusterSparkEngine"),
+                Set.of(beans.getBeanDefinitionNames()));
         assertEquals("org.geoserver.wps.jts.SpringBeanProcessFactory",
                 beans.getBeanDefinition("geoclusterProcessFactory").getBeanClassName());
+        // engine=spark settings come from the JVM (system properties, environment), never from a request
+        BeanDefinition spark = beans.getBeanDefinition("geoclusterSparkEngine");
+        assertEquals("io.geocluster.plugin.spark.SparkEngineSettings", spark.getBeanClassName());
+        assertEquals("fromEnvironment", spark.getFactoryMethodName());
     }
 
     /** GeoServer finds extension contexts with classpath*:/applicationContext.xml: the file must be at the root. */
