@@ -15,16 +15,18 @@ import java.util.Arrays;
  * the first iteration counts every pixel as changed, and to the class id 0..k−1 afterwards. A
  * convenience overload takes resident blocks and per-block label arrays.
  *
- * <p><b>Algorithm:</b> each iteration runs {@link ComputeBackend#lloydStep} over every chunk
- * (through a {@link LloydSession}, with which the GPU backend keeps the pixels on the device
- * between iterations; {@code reseed} runs chunk by chunk, as it needs every pixel's distance):
- * nearest live centre (against the compacted array of live centres, so cancelled classes can never
+ * <p><b>Algorithm:</b> each iteration is one step of a {@link LloydSession} over every chunk
+ * (with which the GPU backend keeps the pixels on the device between iterations, and the CPU
+ * keeps class sums and, once the run settles, per-pixel bounds that skip pixels whose class cannot
+ * have changed): nearest live centre (against the compacted array of live centres, so cancelled classes can never
  * win), changed-label count and per-class sums in one pass over memory; then every live centre
  * moves to the mean of its pixels. The run stops after the iteration in which fewer than
  * {@code tolerance} of the pixels changed class (or none did), or after {@code maxIterations}.
  * Reported centres are thus the means of the final labels. A class that receives no pixel is
  * handled by {@link EmptyClusterRule}: cancelled, or moved onto the farthest pixel; an iteration
  * that reseeds never counts as converged, so the moved centre is given a chance to collect pixels.
+ * Finding the farthest pixels takes one more pass, made only in an iteration that left a class
+ * empty, which also closes the session (a new one opens for the next iteration).
  *
  * <p><b>Too few distinct pixels:</b> the pool counts distinct pixel values up to {@code k} while
  * pixels are appended; fewer than {@code k} are rejected up front, since some class would
@@ -257,7 +259,7 @@ public final class PooledLloyd {
         private int topSize;
         private int reseedUsed;
         boolean reseededLast;
-        /** Opened on the first iteration without {@code reseed}; holds the labels until closed. */
+        /** Opened by the first iteration (and again after a reseed); holds the labels until closed. */
         private LloydSession session;
 
         State(IikmcOptions options, ComputeBackend backend, PooledPixels pool, float[] centres) {
@@ -303,30 +305,21 @@ public final class PooledLloyd {
             Arrays.fill(sums, 0);
             Arrays.fill(counts, 0);
             topSize = 0;
-            long changed = 0;
-            if (scratchDistances == null) {
-                if (session == null) {
-                    session = backend.openLloyd(new PoolRows(pool, valueBuffer, labelBuffer));
-                }
-                // Sums are indexed by position among the live centres.
-                changed = session.step(compact, live, liveByte, sums, counts, n -> {
-                    monitor.passProgress(n);
-                    monitor.checkCanceled();
-                });
+            if (session == null) {
+                session = backend.openLloyd(new PoolRows(pool, valueBuffer, labelBuffer));
             }
-            for (int c = 0; c < pool.chunks() && scratchDistances != null; c++) {
-                monitor.checkCanceled();
-                int n = pool.rows(c);
-                float[] x = pool.values(c, valueBuffer);
-                byte[] labels = pool.labels(c, labelBuffer);
-                // Sums are indexed by position among the live centres.
-                changed += backend.lloydStep(x, n, bands, compact, live, liveByte, labels, sums, counts,
-                        scratchDistances);
-                pool.storeLabels(c, labels);
-                if (scratchDistances != null) {
-                    collectFarthest(x, n, live);
-                }
+            // Sums are indexed by position among the live centres.
+            long changed = session.step(compact, live, liveByte, sums, counts, n -> {
                 monitor.passProgress(n);
+                monitor.checkCanceled();
+            });
+            if (scratchDistances != null && anyEmpty(live)) {
+                // A class emptied and will be reseeded: closing the session hands the labels back
+                // (the GPU holds them), and one more pass finds the farthest pixels. The next
+                // iteration opens a new session; emptied classes are rare, so this costs little.
+                session.close();
+                session = null;
+                findFarthest(live, monitor);
             }
             reseededLast = false;
             reseedUsed = 0;
@@ -355,6 +348,43 @@ public final class PooledLloyd {
             if (session != null) {
                 session.close();
                 session = null;
+            }
+        }
+
+        private boolean anyEmpty(int live) {
+            for (int p = 0; p < live; p++) {
+                if (counts[p] == 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * The farthest pixels of the iteration just made: each pixel's squared distance to the
+         * centre it was assigned to (the compacted centres of the iteration), summed in band
+         * order as {@link ComputeBackend#lloydStep} reports it.
+         */
+        private void findFarthest(int live, RunMonitor monitor) {
+            int[] position = new int[256];
+            for (int p = 0; p < live; p++) {
+                position[liveIds[p]] = p;
+            }
+            for (int c = 0; c < pool.chunks(); c++) {
+                monitor.checkCanceled();
+                int n = pool.rows(c);
+                float[] x = pool.values(c, valueBuffer);
+                byte[] labels = pool.labels(c, labelBuffer);
+                for (int i = 0; i < n; i++) {
+                    int centre = position[labels[i] & 0xFF] * bands;
+                    float sum = 0;
+                    for (int j = 0; j < bands; j++) {
+                        float t = x[i * bands + j] - compact[centre + j];
+                        sum += t * t;
+                    }
+                    scratchDistances[i] = sum;
+                }
+                collectFarthest(x, n, live);
             }
         }
 

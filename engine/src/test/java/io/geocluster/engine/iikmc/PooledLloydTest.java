@@ -241,6 +241,15 @@ class PooledLloydTest {
         assertEquals(0.26, mean, 0.005);
     }
 
+    @Test
+    void benchConvergenceRunSettlesOnClusteredPixels(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("pixels.f32");
+        IikmcBench.Convergence c = IikmcBench.converge(20_000, 6, 8, 1, file);
+        assertTrue(c.iterations() > 1 && c.iterations() < IikmcBench.MAX_CONVERGE, c.iterations() + " iterations");
+        assertTrue(c.seconds() > 0);
+        assertEquals(20_000L * 6 * Float.BYTES, Files.size(file));
+    }
+
     /** Three Gaussian blobs (sd 1) at 0, 10 and 20 in every band, rows shuffled across blocks. */
     private static Blobs blobs(int[] sizes, long seed) {
         Random r = new Random(seed);

@@ -51,13 +51,26 @@ final class IikmcBenchRows {
         } else {
             out.printf(Locale.ROOT, "  (no python3 with scikit-learn, or no bench/sklearn_lloyd.py here: scikit-learn not timed)%n");
         }
+        IikmcBench.Convergence c = ik.convergence();
+        out.printf(Locale.ROOT, "IIkMC to convergence on %,d clustered pixels (8 spectra +-0.03), from the min-max centres"
+                + " (seconds of a whole run)%n", ik.pixels());
+        out.printf(Locale.ROOT, "%-34s %16.4f %16s %7s   (%d iterations)%n", "IIkMC run (s, lower is better)",
+                c.seconds(), "", "", c.iterations());
+        double[] skc = ik.sklearnConvergence();
+        if (Double.isFinite(skc[0])) {
+            out.printf(Locale.ROOT, "%-34s %16.4f %16s %7.1fx  (%d iterations)%n", "  scikit-learn Lloyd, float32 data",
+                    skc[0], "", skc[0] / c.seconds(), (int) skc[1]);
+            out.printf(Locale.ROOT, "%-34s %16.4f %16s %7.1fx  (%d iterations)%n", "  scikit-learn Lloyd, float64 data",
+                    skc[2], "", skc[2] / c.seconds(), (int) skc[3]);
+        }
         if (Double.isFinite(ik.readPixelsPerSecond())) {
             out.printf(Locale.ROOT, "%-34s %16s%n", "Landsat read + QA mask (pixels/s)", BenchCommand.fmt(ik.readPixelsPerSecond()));
         }
     }
 
     /** The measured values; NaN where a measurement could not run. */
-    record Result(int pixels, IikmcBench.Times times, double[] sklearnSeconds, double readPixelsPerSecond) {
+    record Result(int pixels, IikmcBench.Times times, double[] sklearnSeconds, IikmcBench.Convergence convergence,
+                  double[] sklearnConvergence, double readPixelsPerSecond) {
     }
 
     static Result run(double seconds) throws IOException {
@@ -65,28 +78,33 @@ final class IikmcBenchRows {
         long room = (Runtime.getRuntime().maxMemory() - (96L << 20)) / (BANDS * 4 + 5);
         int pixels = (int) Math.max(1 << 18, Math.min(PIXELS, room));
         Path data = Files.createTempFile("geocluster-bench-pixels", ".f32");
+        int threads = Runtime.getRuntime().availableProcessors();
         try {
-            IikmcBench.Times t = IikmcBench.measure(pixels, BANDS, K, Runtime.getRuntime().availableProcessors(), data);
-            return new Result(pixels, t, sklearnSeconds(pixels, data), readRate(seconds));
+            IikmcBench.Times t = IikmcBench.measure(pixels, BANDS, K, threads, data);
+            double[] sk = sklearn(pixels, data, false);
+            IikmcBench.Convergence c = IikmcBench.converge(pixels, BANDS, K, threads, data);
+            return new Result(pixels, t, sk, c, sklearn(pixels, data, true), readRate(seconds));
         } finally {
             Files.deleteIfExists(data);
         }
     }
 
     /**
-     * scikit-learn's seconds per Lloyd iteration on this machine, on float32 and on float64 data,
-     * and the iterations it ran, on the pixels in {@code data}; NaNs without python3 and
-     * scikit-learn.
+     * What {@code bench/sklearn_lloyd.py} prints for the pixels in {@code data}: seconds per Lloyd
+     * iteration on float32 and on float64 data and the iterations it ran, or with
+     * {@code converge} seconds and iterations of a whole run to convergence on float32 then
+     * float64 data; NaNs without python3 and scikit-learn.
      */
-    static double[] sklearnSeconds(int pixels, Path data) {
-        double[] none = {Double.NaN, Double.NaN, Double.NaN};
+    static double[] sklearn(int pixels, Path data, boolean converge) {
+        double[] none = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
         if (!Files.exists(SKLEARN_SCRIPT)) {
             return none;
         }
         for (String python : List.of("python3", "/usr/bin/python3")) {
             try {
                 Process p = new ProcessBuilder(python, SKLEARN_SCRIPT.toString(), Integer.toString(pixels),
-                        Integer.toString(BANDS), Integer.toString(K), data.toString()).redirectErrorStream(true).start();
+                        Integer.toString(BANDS), Integer.toString(K), data.toString(), converge ? "converge" : "iteration")
+                        .redirectErrorStream(true).start();
                 if (!p.waitFor(600, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                     continue;
@@ -94,7 +112,12 @@ final class IikmcBenchRows {
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
                 if (p.exitValue() == 0) {
                     String[] v = out.substring(out.lastIndexOf('\n') + 1).strip().split("\\s+");
-                    return new double[] {Double.parseDouble(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2])};
+                    double[] values = new double[none.length];
+                    java.util.Arrays.fill(values, Double.NaN);
+                    for (int i = 0; i < Math.min(v.length, values.length); i++) {
+                        values[i] = Double.parseDouble(v[i]);
+                    }
+                    return values;
                 }
             } catch (IOException | NumberFormatException | ArrayIndexOutOfBoundsException e) {
                 // this python is missing or lacks scikit-learn: try the next one
