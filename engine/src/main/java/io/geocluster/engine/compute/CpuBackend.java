@@ -549,9 +549,9 @@ public final class CpuBackend implements ComputeBackend {
                     margin[f] = margin(best[f], second[f]);
                 }
             }
-            // New classes and keys first, undecided rows next, the sums last: a loop of
-            // conversions, one of rare calls and one of data-dependent branches ran much faster
-            // apart than interleaved.
+            // New classes and keys first, undecided rows next, the sums last: kept apart, the
+            // first loops stay short and branch-free, and the rare direct measurement does not
+            // weigh on them (interleaved, the whole measured up to 2× slower).
             for (int f = 0; f < nf; f++) {
                 moved[f] = ids[bestIndex[f]];
             }
