@@ -77,6 +77,15 @@ public interface ComputeBackend extends AutoCloseable {
     }
 
     /**
+     * As {@link #openLloyd(LloydRows)}, for a run that stops after the first step in which fewer
+     * than {@code tolerance} of the rows change class: a backend may use it to judge whether work
+     * that pays off only over later steps is worth starting (the CPU's bounds).
+     */
+    default LloydSession openLloyd(LloydRows rows, double tolerance) {
+        return openLloyd(rows);
+    }
+
+    /**
      * Sparse × dense product over a range of rows of a graph in compressed sparse row (CSR) form:
      * the weighted sum of the feature rows of each row's neighbours.
      *

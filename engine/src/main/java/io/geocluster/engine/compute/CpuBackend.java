@@ -358,7 +358,12 @@ public final class CpuBackend implements ComputeBackend {
      */
     @Override
     public LloydSession openLloyd(LloydRows rows) {
-        return new IncrementalLloydSession(this, rows);
+        return openLloyd(rows, 0);
+    }
+
+    @Override
+    public LloydSession openLloyd(LloydRows rows, double tolerance) {
+        return new IncrementalLloydSession(this, rows, tolerance);
     }
 
     /**

@@ -13,7 +13,8 @@ import java.util.function.IntConsumer;
  * chunk, whose per-position sums seed sums kept per class id. Each later step moves a row from
  * class {@code a}'s sum to class {@code b}'s only when its class id changed
  * ({@link CpuBackend#lloydDelta}). Once fewer than {@value #ENTER_BOUNDS} of the rows change class
- * in a step, the session also keeps bounds ({@link CpuBackend#lloydBounded}), a one-bound form of
+ * in a step (but still at least twice the run's stopping tolerance, so that the run goes on for a
+ * while), the session also keeps bounds ({@link CpuBackend#lloydBounded}), a one-bound form of
  * Hamerly's (2010) acceleration: when a row is assigned, its margin m = (distance to the second
  * nearest centre) − (distance to the nearest) is stored; if since then its own centre moved by δ_a
  * and every other centre by at most δ_o, the triangle inequality keeps it nearest while
@@ -50,6 +51,7 @@ final class IncrementalLloydSession implements LloydSession {
 
     private final CpuBackend backend;
     private final LloydRows rows;
+    private final double tolerance;
     private final double[] classSums;
     private final long[] classCounts;
     /** Per-row bound keys of resident chunks; null for spilled chunks and before bounds are used. */
@@ -67,8 +69,15 @@ final class IncrementalLloydSession implements LloydSession {
     private boolean useBounds;
     private boolean boundsValid;
 
-    IncrementalLloydSession(CpuBackend backend, LloydRows rows) {
+    /**
+     * @param tolerance the run stops after a step in which fewer than this fraction of rows change
+     *        class; bounds are only started while at least twice that fraction change, since they
+     *        pay for their first step (which assigns every row and stores its bound) only over
+     *        several later ones
+     */
+    IncrementalLloydSession(CpuBackend backend, LloydRows rows, double tolerance) {
         this.backend = backend;
+        this.tolerance = tolerance;
         this.rows = rows;
         this.classSums = new double[IDS * rows.d()];
         this.classCounts = new long[IDS];
@@ -103,7 +112,8 @@ final class IncrementalLloydSession implements LloydSession {
                 progress.accept(n);
             }
             assigned[0] += totalRows;
-            useBounds = residentRows > 0 && changed < ENTER_BOUNDS * totalRows;
+            useBounds = residentRows > 0 && changed < ENTER_BOUNDS * totalRows
+                    && changed >= 2 * tolerance * totalRows;
         }
         Arrays.fill(wasLive, false);
         for (int p = 0; p < k; p++) {

@@ -238,6 +238,7 @@ public final class PooledLloyd {
     static final class State implements AutoCloseable {
         private final ComputeBackend backend;
         private final EmptyClusterRule rule;
+        private final double tolerance;
         private final PooledPixels pool;
         private final int bands;
         private final int k;
@@ -265,6 +266,7 @@ public final class PooledLloyd {
         State(IikmcOptions options, ComputeBackend backend, PooledPixels pool, float[] centres) {
             this.backend = backend;
             this.rule = options.emptyClusters();
+            this.tolerance = options.tolerance();
             this.pool = pool;
             this.bands = pool.bands();
             this.k = options.k();
@@ -306,7 +308,7 @@ public final class PooledLloyd {
             Arrays.fill(counts, 0);
             topSize = 0;
             if (session == null) {
-                session = backend.openLloyd(new PoolRows(pool, valueBuffer, labelBuffer));
+                session = backend.openLloyd(new PoolRows(pool, valueBuffer, labelBuffer), tolerance);
             }
             // Sums are indexed by position among the live centres.
             long changed = session.step(compact, live, liveByte, sums, counts, n -> {

@@ -179,6 +179,42 @@ class IncrementalLloydSessionTest {
         }
     }
 
+    /**
+     * A run that stops at 1 % changed rows never starts bounds (they would pay for their first
+     * step over later ones that do not come): every step assigns every row.
+     */
+    @Test
+    void noBoundsWhenTheRunIsAboutToStop() {
+        Random r = new Random(3);
+        int d = 3;
+        Rows rows = new Rows(r, d, 5000);
+        float[] centres = {0, 0, 0, 4, 4, 4, 8, 8, 8};
+        byte[] ids = {0, 1, 2};
+        try (CpuBackend backend = new CpuBackend(1);
+             IncrementalLloydSession session = (IncrementalLloydSession) backend.openLloyd(rows, 0.01)) {
+            for (int step = 0; step < 6; step++) {
+                double[] sums = new double[9];
+                long[] counts = new long[3];
+                session.step(centres, 3, ids, sums, counts, n -> { });
+                for (int p = 0; p < 3; p++) {
+                    for (int j = 0; j < d; j++) {
+                        centres[p * d + j] = (float) (sums[p * d + j] / Math.max(1, counts[p]));
+                    }
+                }
+            }
+            assertEquals(6 * 5000L, session.assignedRows());
+        }
+        try (CpuBackend backend = new CpuBackend(1);
+             IncrementalLloydSession session = (IncrementalLloydSession) backend.openLloyd(rows, 0)) {
+            for (int step = 0; step < 6; step++) {
+                session.step(centres, 3, ids, new double[9], new long[3], n -> { });
+            }
+            // Settled centres: after two plain steps and the step that stores the bounds, nothing
+            // is assigned again.
+            assertEquals(3 * 5000L, session.assignedRows());
+        }
+    }
+
     /** Rows exactly halfway between two centres go to the lower id at every step, bounds or not. */
     @Test
     void exactTiesAlwaysGoToTheLowerId() {
