@@ -363,7 +363,7 @@ public final class CpuBackend implements ComputeBackend {
 
     @Override
     public LloydSession openLloyd(LloydRows rows, double tolerance) {
-        return new IncrementalLloydSession(this, rows, tolerance);
+        return new IncrementalLloydSession(this, rows, tolerance, IncrementalLloydSession.MIN_BOUNDED_ROWS);
     }
 
     /**
@@ -488,18 +488,8 @@ public final class CpuBackend implements ComputeBackend {
     /** {@link #lloydBounded} over rows {@code from..to-1}; returns {changed, assigned}. */
     private static long[] lloydBoundedRange(float[] x, int from, int to, int d, float[] centres, int k, byte[] ids,
                                             byte[] labels, float[] keys, float[] offsets, double[] cumulative,
-                                            boolean all, ExpandedCentres expanded,
-                                            Scratch scratch) {
-        double[] delta = scratch.deltaSums(d);
-        long[] deltaCounts = scratch.deltaCounts();
+                                            boolean all, ExpandedCentres expanded, Scratch scratch) {
         int[] list = scratch.rowList();
-        float[][] xt = scratch.rows(d);
-        float[] best = scratch.best();
-        float[] second = scratch.second();
-        float[] margin = scratch.margin();
-        byte[] moved = scratch.moved();
-        float[] pair = scratch.pair();
-        int[] bestIndex = scratch.bestIndex();
         long changed = 0;
         long assigned = 0;
         for (int start = from; start < to; start += BLOCK) {
@@ -518,99 +508,123 @@ public final class CpuBackend implements ComputeBackend {
                         list[nf++] = row;
                     }
                 }
-                if (nf == 0) {
-                    continue;
-                }
             }
-            assigned += nf;
-            if (nf == nb) {
-                for (int j = 0; j < d; j++) {
-                    float[] xj = xt[j];
-                    for (int f = 0, src = start * d + j; f < nb; f++, src += d) {
-                        xj[f] = x[src];
-                    }
-                }
-            } else {
-                for (int j = 0; j < d; j++) {
-                    float[] xj = xt[j];
-                    for (int f = 0; f < nf; f++) {
-                        xj[f] = x[list[f] * d + j];
-                    }
-                }
-            }
-            if (expanded != null) {
-                // Padded with zero rows to whole vectors, as the kernel takes them.
-                int padded = (nf + LANE_ROUND) & ~LANE_ROUND;
-                assert padded <= BLOCK : "BLOCK is a multiple of the vector lanes";
-                for (int j = 0; j < d; j++) {
-                    java.util.Arrays.fill(xt[j], nf, padded, 0f);
-                }
-                VectorNearest.nearestWithMargin(xt, padded, d, expanded.c2, expanded.cc, k, expanded.errorScale,
-                        expanded.maxNorm, (float) MARGIN_SLACK, margin, bestIndex);
-            } else {
-                nearestTransposed(xt, nf, d, centres, k, scratch);
-                secondTransposed(nf, k, scratch);
-                for (int f = 0; f < nf; f++) {
-                    margin[f] = margin(best[f], second[f]);
-                }
-            }
-            // New classes and keys first, undecided rows next, the sums last: kept apart, the
-            // first loops stay short and branch-free, and the rare direct measurement does not
-            // weigh on them (interleaved, the whole measured up to 2× slower).
-            for (int f = 0; f < nf; f++) {
-                moved[f] = ids[bestIndex[f]];
-            }
-            if (keys != null) {
-                for (int f = 0; f < nf; f++) {
-                    // Rounded down: a bound may only ever be tightened by rounding.
-                    keys[list[f]] = Math.nextDown((float) (margin[f] + cumulative[moved[f] & 0xFF]));
-                }
-            }
-            for (int f = 0; f < nf; f++) {
-                if (!(margin[f] > 0)) {
-                    // Too close to call (or a tie): measure this row as the direct kernel does.
-                    int p = nearestDirect(x, list[f] * d, d, centres, k, pair);
-                    moved[f] = ids[p];
-                    if (keys != null) {
-                        keys[list[f]] = Math.nextDown((float) (margin(pair[0], pair[1]) + cumulative[ids[p] & 0xFF]));
-                    }
-                }
-            }
-            for (int f = 0; f < nf; f++) {
-                int row = list[f];
-                byte id = moved[f];
-                int cls = id & 0xFF;
-                byte old = labels[row];
-                if (id == old) {
-                    continue; // the common case once the clustering settles: nothing to add
-                }
-                int src = row * d;
-                int to0 = cls * d;
-                deltaCounts[cls]++;
-                for (int j = 0; j < d; j++) {
-                    delta[to0 + j] += x[src + j];
-                }
-                changed++;
-                labels[row] = id;
-                if (old != (byte) 0xFF) {
-                    int from0 = (old & 0xFF) * d;
-                    deltaCounts[old & 0xFF]--;
-                    for (int j = 0; j < d; j++) {
-                        delta[from0 + j] -= x[src + j];
-                    }
-                }
+            if (nf > 0) {
+                // A small method the JIT compiles once, where one loop over the whole range was
+                // compiled on the stack again and again as its branches first ran.
+                changed += assignBlock(x, start, nb, nf, d, centres, k, ids, labels, keys, cumulative, expanded,
+                        scratch);
+                assigned += nf;
             }
         }
         return new long[] {changed, assigned};
     }
 
     /**
-     * Factor of the error bound of an expanded squared distance (see {@link VectorNearest#nearest2}),
+     * Assigns the {@code nf} rows listed in {@code scratch.rowList} (of the block of {@code nb}
+     * rows from {@code start}: all of them when {@code nf == nb}), stores their keys, and moves
+     * the rows that changed class between the sums; returns how many changed.
+     */
+    private static long assignBlock(float[] x, int start, int nb, int nf, int d, float[] centres, int k, byte[] ids,
+                                    byte[] labels, float[] keys, double[] cumulative, ExpandedCentres expanded,
+                                    Scratch scratch) {
+        double[] delta = scratch.deltaSums(d);
+        long[] deltaCounts = scratch.deltaCounts();
+        int[] list = scratch.rowList();
+        float[][] xt = scratch.rows(d);
+        float[] best = scratch.best();
+        float[] second = scratch.second();
+        float[] margin = scratch.margin();
+        byte[] moved = scratch.moved();
+        float[] pair = scratch.pair();
+        int[] bestIndex = scratch.bestIndex();
+        long changed = 0;
+        if (nf == nb) {
+            for (int j = 0; j < d; j++) {
+                float[] xj = xt[j];
+                for (int f = 0, src = start * d + j; f < nb; f++, src += d) {
+                    xj[f] = x[src];
+                }
+            }
+        } else {
+            for (int j = 0; j < d; j++) {
+                float[] xj = xt[j];
+                for (int f = 0; f < nf; f++) {
+                    xj[f] = x[list[f] * d + j];
+                }
+            }
+        }
+        if (expanded != null) {
+            // Padded with zero rows to whole vectors, as the kernel takes them.
+            int padded = (nf + LANE_ROUND) & ~LANE_ROUND;
+            assert padded <= BLOCK : "BLOCK is a multiple of the vector lanes";
+            for (int j = 0; j < d; j++) {
+                java.util.Arrays.fill(xt[j], nf, padded, 0f);
+            }
+            VectorNearest.nearestWithMargin(xt, padded, d, expanded.c2, expanded.cc, k, expanded.errorScale,
+                    expanded.maxNorm, (float) MARGIN_SLACK, margin, bestIndex);
+        } else {
+            nearestTransposed(xt, nf, d, centres, k, scratch);
+            secondTransposed(nf, k, scratch);
+            for (int f = 0; f < nf; f++) {
+                margin[f] = margin(best[f], second[f]);
+            }
+        }
+        // New classes and keys first, undecided rows next, the sums last: kept apart, the
+        // first loops stay short and branch-free, and the rare direct measurement does not
+        // weigh on them (interleaved, the whole measured up to 2× slower).
+        for (int f = 0; f < nf; f++) {
+            moved[f] = ids[bestIndex[f]];
+        }
+        if (keys != null) {
+            for (int f = 0; f < nf; f++) {
+                // Rounded down: a bound may only ever be tightened by rounding.
+                keys[list[f]] = Math.nextDown((float) (margin[f] + cumulative[moved[f] & 0xFF]));
+            }
+        }
+        for (int f = 0; f < nf; f++) {
+            if (!(margin[f] > 0)) {
+                // Too close to call (or a tie): measure this row as the direct kernel does.
+                int p = nearestDirect(x, list[f] * d, d, centres, k, pair);
+                moved[f] = ids[p];
+                if (keys != null) {
+                    keys[list[f]] = Math.nextDown((float) (margin(pair[0], pair[1]) + cumulative[ids[p] & 0xFF]));
+                }
+            }
+        }
+        for (int f = 0; f < nf; f++) {
+            int row = list[f];
+            byte id = moved[f];
+            int cls = id & 0xFF;
+            byte old = labels[row];
+            if (id == old) {
+                continue; // the common case once the clustering settles: nothing to add
+            }
+            int src = row * d;
+            int to0 = cls * d;
+            deltaCounts[cls]++;
+            for (int j = 0; j < d; j++) {
+                delta[to0 + j] += x[src + j];
+            }
+            changed++;
+            labels[row] = id;
+            if (old != (byte) 0xFF) {
+                int from0 = (old & 0xFF) * d;
+                deltaCounts[old & 0xFF]--;
+                for (int j = 0; j < d; j++) {
+                    delta[from0 + j] -= x[src + j];
+                }
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Factor of the error bound of an expanded squared distance (see {@link VectorNearest#nearestWithMargin}),
      * per band: generous, covering the expansion's rounding, the direct kernel's and the additions
      * of ‖x‖².
      */
     static final double EXPANSION_ERROR = 8 * 0x1p-24;
-
 
     /** The centres as {@link VectorNearest#nearestWithMargin} takes them, and the error bound of its distances. */
     static final class ExpandedCentres {

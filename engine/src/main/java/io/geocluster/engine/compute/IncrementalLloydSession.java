@@ -14,8 +14,8 @@ import java.util.function.IntConsumer;
  * class {@code a}'s sum to class {@code b}'s only when its class id changed
  * ({@link CpuBackend#lloydDelta}). Once fewer than {@value #ENTER_BOUNDS} of the rows change class
  * in a step (but still at least twice the run's stopping tolerance, so that the run goes on for a
- * while), the session also keeps bounds ({@link CpuBackend#lloydBounded}), a one-bound form of
- * Hamerly's (2010) acceleration: when a row is assigned, its margin m = (distance to the second
+ * while, and over at least {@value #MIN_BOUNDED_ROWS} resident rows), the session also keeps
+ * bounds ({@link CpuBackend#lloydBounded}), a one-bound form of Hamerly's (2010) acceleration: when a row is assigned, its margin m = (distance to the second
  * nearest centre) − (distance to the nearest) is stored; if since then its own centre moved by δ_a
  * and every other centre by at most δ_o, the triangle inequality keeps it nearest while
  * m − Σ(δ_a + δ_o) over the steps since stays positive. Rather than lowering every stored margin
@@ -52,6 +52,7 @@ final class IncrementalLloydSession implements LloydSession {
     private final CpuBackend backend;
     private final LloydRows rows;
     private final double tolerance;
+    private final long minBoundedRows;
     private final double[] classSums;
     private final long[] classCounts;
     /** Per-row bound keys of resident chunks; null for spilled chunks and before bounds are used. */
@@ -70,14 +71,23 @@ final class IncrementalLloydSession implements LloydSession {
     private boolean boundsValid;
 
     /**
+     * Fewest resident rows for bounds. Bounds pay for their first step (every row assigned by a
+     * second kernel, 4 bytes per row allocated) and for compiling that kernel only over many rows:
+     * on smaller pools a whole plain step takes a few milliseconds anyway.
+     */
+    static final long MIN_BOUNDED_ROWS = 1 << 20;
+
+    /**
      * @param tolerance the run stops after a step in which fewer than this fraction of rows change
      *        class; bounds are only started while at least twice that fraction change, since they
      *        pay for their first step (which assigns every row and stores its bound) only over
      *        several later ones
+     * @param minBoundedRows fewest resident rows for which bounds are kept ({@link #MIN_BOUNDED_ROWS})
      */
-    IncrementalLloydSession(CpuBackend backend, LloydRows rows, double tolerance) {
+    IncrementalLloydSession(CpuBackend backend, LloydRows rows, double tolerance, long minBoundedRows) {
         this.backend = backend;
         this.tolerance = tolerance;
+        this.minBoundedRows = minBoundedRows;
         this.rows = rows;
         this.classSums = new double[IDS * rows.d()];
         this.classCounts = new long[IDS];
@@ -112,7 +122,7 @@ final class IncrementalLloydSession implements LloydSession {
                 progress.accept(n);
             }
             assigned[0] += totalRows;
-            useBounds = residentRows > 0 && changed < ENTER_BOUNDS * totalRows
+            useBounds = residentRows >= Math.max(1, minBoundedRows) && changed < ENTER_BOUNDS * totalRows
                     && changed >= 2 * tolerance * totalRows;
         }
         Arrays.fill(wasLive, false);

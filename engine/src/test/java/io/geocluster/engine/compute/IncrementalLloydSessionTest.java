@@ -156,7 +156,7 @@ class IncrementalLloydSessionTest {
         byte[] ids = {0, 1, 2, 3, 4, 5, 6, 7};
         long total = 0;
         try (CpuBackend backend = new CpuBackend(2);
-             IncrementalLloydSession session = (IncrementalLloydSession) backend.openLloyd(rows)) {
+             IncrementalLloydSession session = new IncrementalLloydSession(backend, rows, 0, 1)) {
             for (int step = 0; step < 25; step++) {
                 double[] sums = new double[k * d];
                 long[] counts = new long[k];
@@ -191,7 +191,7 @@ class IncrementalLloydSessionTest {
         float[] centres = {0, 0, 0, 4, 4, 4, 8, 8, 8};
         byte[] ids = {0, 1, 2};
         try (CpuBackend backend = new CpuBackend(1);
-             IncrementalLloydSession session = (IncrementalLloydSession) backend.openLloyd(rows, 0.01)) {
+             IncrementalLloydSession session = new IncrementalLloydSession(backend, rows, 0.01, 1)) {
             for (int step = 0; step < 6; step++) {
                 double[] sums = new double[9];
                 long[] counts = new long[3];
@@ -205,7 +205,7 @@ class IncrementalLloydSessionTest {
             assertEquals(6 * 5000L, session.assignedRows());
         }
         try (CpuBackend backend = new CpuBackend(1);
-             IncrementalLloydSession session = (IncrementalLloydSession) backend.openLloyd(rows, 0)) {
+             IncrementalLloydSession session = new IncrementalLloydSession(backend, rows, 0, 1)) {
             for (int step = 0; step < 6; step++) {
                 session.step(centres, 3, ids, new double[9], new long[3], n -> { });
             }
@@ -226,7 +226,7 @@ class IncrementalLloydSessionTest {
         }
         float[] centres = {0f, 0f, 2f, 0f};
         byte[] ids = {0, 1};
-        try (CpuBackend backend = new CpuBackend(1); LloydSession session = backend.openLloyd(rows)) {
+        try (CpuBackend backend = new CpuBackend(1); LloydSession session = new IncrementalLloydSession(backend, rows, 0, 1)) {
             for (int step = 0; step < 3; step++) {
                 session.step(centres, 2, ids, new double[4], new long[2], n -> { });
                 for (int i = 0; i < 300; i++) {
