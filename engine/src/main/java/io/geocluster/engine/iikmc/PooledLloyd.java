@@ -310,9 +310,12 @@ public final class PooledLloyd {
             if (session == null) {
                 session = backend.openLloyd(new PoolRows(pool, valueBuffer, labelBuffer), tolerance);
             }
-            // Sums are indexed by position among the live centres.
+            // Sums are indexed by position among the live centres. The session reports chunk by
+            // chunk; the monitor takes the rows done so far.
+            long[] done = new long[1];
             long changed = session.step(compact, live, liveByte, sums, counts, n -> {
-                monitor.passProgress(n);
+                done[0] += n;
+                monitor.passProgress(done[0]);
                 monitor.checkCanceled();
             });
             if (scratchDistances != null && anyEmpty(live)) {

@@ -206,6 +206,40 @@ class PooledLloydTest {
         }
     }
 
+    /**
+     * Every iteration reports the rows done so far, chunk after chunk, up to all the pooled
+     * pixels: what a WPS status and the command line's progress bar show.
+     */
+    @Test
+    void progressOfAnIterationRisesToEveryPixel() {
+        Blobs data = blobs(new int[] {700, 500, 301}, 4);
+        List<List<Long>> passes = new ArrayList<>();
+        RunMonitor recording = new RunMonitor() {
+            @Override
+            public void passStarted(String pass, long expectedRows) {
+                assertEquals(1501, expectedRows);
+                passes.add(new ArrayList<>());
+            }
+
+            @Override
+            public void passProgress(long rows) {
+                passes.get(passes.size() - 1).add(rows);
+            }
+        };
+        try (CpuBackend backend = new CpuBackend(1);
+             PooledPixels pool = new PooledPixels(3, 3, Long.MAX_VALUE, null, 256)) {
+            for (float[] block : data.blocks) {
+                pool.append(block, 0, block.length / 3);
+            }
+            new PooledLloyd(IikmcOptions.defaults(3), backend).run(pool, recording);
+        }
+        assertFalse(passes.isEmpty());
+        for (List<Long> pass : passes) {
+            // 1501 pixels in chunks of 256: six reports, the last one every pixel.
+            assertEquals(List.of(256L, 512L, 768L, 1024L, 1280L, 1501L), pass);
+        }
+    }
+
     @Test
     void cancellationIsHonoured() {
         Blobs data = blobs(new int[] {100, 100}, 3);

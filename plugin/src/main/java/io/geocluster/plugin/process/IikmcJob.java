@@ -183,7 +183,7 @@ public final class IikmcJob {
             }
             pool.append(packed, 0, v);
             count += v;
-            m.passProgress((long) n * width);
+            m.passProgress((long) (first + n) * width); // rows of the pass done so far
         }
         m.passFinished();
         return count;
