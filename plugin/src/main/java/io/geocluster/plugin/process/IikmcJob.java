@@ -56,7 +56,8 @@ public final class IikmcJob {
     private final long residentBytes;
 
     /**
-     * A job that keeps pooled pixels on the heap up to 40% of the maximum heap.
+     * A job that keeps pooled pixels on the heap up to 40% of the maximum heap (their values, label
+     * bytes and the CPU's 4-byte bounds together).
      *
      * @param log receives informational lines (backend choice, spilling)
      * @param scratch folder for pixels beyond the memory budget; {@code null} forbids spilling
@@ -65,7 +66,10 @@ public final class IikmcJob {
         this(log, scratch, Runtime.getRuntime().maxMemory() / 10 * 4);
     }
 
-    /** A job with an explicit memory budget for pooled pixel values, in bytes. */
+    /**
+     * A job with an explicit memory budget for pooled pixels on the heap, in bytes: values, one
+     * label byte and the CPU's 4-byte bound per pixel.
+     */
     public IikmcJob(Consumer<String> log, Path scratch, long residentBytes) {
         this.log = log;
         this.scratch = scratch;
@@ -89,7 +93,10 @@ public final class IikmcJob {
         int bands = bandNames.size();
         List<long[]> validBits = new ArrayList<>();
         long[] validCounts = new long[scenes.size()];
-        try (PooledPixels pool = new PooledPixels(bands, p.options().k(), residentBytes, scratch)) {
+        // The pool counts values only; the label byte and the bound the CPU keeps per resident
+        // pixel (5 bytes) come out of the same budget, which matters most for few bands.
+        long valueBudget = (long) (residentBytes * (4.0 * bands / (4.0 * bands + 5)));
+        try (PooledPixels pool = new PooledPixels(bands, p.options().k(), valueBudget, scratch)) {
             for (int s = 0; s < scenes.size(); s++) {
                 SceneSource scene = scenes.get(s);
                 long[] bits = new long[(int) ((((long) scene.width() * scene.height()) + 63) >>> 6)];
