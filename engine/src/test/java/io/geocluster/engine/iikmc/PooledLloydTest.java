@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.geocluster.engine.RunCancelledException;
 import io.geocluster.engine.RunMonitor;
+import io.geocluster.engine.compute.ComputeBackend;
 import io.geocluster.engine.compute.CpuBackend;
 import io.geocluster.engine.stats.AdjustedRandIndex;
 import java.io.IOException;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class PooledLloydTest {
     private static IikmcOptions opts(int k, int maxIt, double tol, EmptyClusterRule rule) {
@@ -237,6 +240,83 @@ class PooledLloydTest {
         for (List<Long> pass : passes) {
             // 1501 pixels in chunks of 256: six reports, the last one every pixel.
             assertEquals(List.of(256L, 512L, 768L, 1024L, 1280L, 1501L), pass);
+        }
+    }
+
+    /**
+     * Over a pool large enough for the CPU's bounds (2^20 pixels and more) and run to the end, the
+     * labels, sizes and iterations equal those of the plain per-chunk Lloyd step, which keeps
+     * nothing between iterations; centres agree to the rounding of sums kept across iterations.
+     */
+    @ParameterizedTest
+    @EnumSource(EmptyClusterRule.class)
+    void boundedIterationsOnALargePoolEqualPlainOnes(EmptyClusterRule rule) {
+        int n = (1 << 20) + 4321;
+        int bands = 3;
+        int k = 6;
+        Random r = new Random(8);
+        float[] spectra = new float[k * bands];
+        for (int i = 0; i < spectra.length; i++) {
+            spectra[i] = (float) r.nextDouble();
+        }
+        float[] x = new float[n * bands];
+        for (int i = 0; i < n; i++) {
+            int c = r.nextInt(k);
+            for (int j = 0; j < bands; j++) {
+                x[i * bands + j] = spectra[c * bands + j] + (float) (0.15 * r.nextGaussian());
+            }
+        }
+        IikmcOptions options = new IikmcOptions(k, 60, 0, rule);
+        byte[] bounded = new byte[n];
+        byte[] plain = new byte[n];
+        IikmcResult a;
+        IikmcResult b;
+        try (CpuBackend cpu = new CpuBackend(2)) {
+            a = new PooledLloyd(options, cpu).run(new float[][] {x}, bands, new byte[][] {bounded}, RunMonitor.NONE);
+            // The interface's default session: lloydStep over every chunk, fresh sums each time.
+            ComputeBackend perChunk = new ComputeBackend() {
+                @Override
+                public String name() {
+                    return "per-chunk";
+                }
+
+                @Override
+                public double assign(float[] x, int n, int d, float[] centres, int k, int[] labels, float[] distances) {
+                    return cpu.assign(x, n, d, centres, k, labels, distances);
+                }
+
+                @Override
+                public void accumulate(float[] x, int n, int d, int[] labels, int k, double[] sums, long[] counts) {
+                    cpu.accumulate(x, n, d, labels, k, sums, counts);
+                }
+
+                @Override
+                public long lloydStep(float[] x, int n, int d, float[] centres, int k, byte[] ids, byte[] labels,
+                                      double[] sums, long[] counts, float[] distances) {
+                    return cpu.lloydStep(x, n, d, centres, k, ids, labels, sums, counts, distances);
+                }
+
+                @Override
+                public void aggregate(int[] offsets, int[] targets, float[] weights, int rowFrom, int rowTo, float[] x,
+                                      int d, float[] out) {
+                    cpu.aggregate(offsets, targets, weights, rowFrom, rowTo, x, d, out);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            b = new PooledLloyd(options, perChunk).run(new float[][] {x}, bands, new byte[][] {plain}, RunMonitor.NONE);
+        }
+        assertTrue(a.iterations() > 5, "the run went on long enough for bounds: " + a.iterations());
+        assertEquals(b.iterations(), a.iterations());
+        assertArrayEquals(b.sizes(), a.sizes());
+        assertArrayEquals(b.cancelled(), a.cancelled());
+        assertArrayEquals(plain, bounded);
+        for (int i = 0; i < a.centres().length; i++) {
+            if (!Float.isNaN(b.centres()[i])) {
+                assertEquals(b.centres()[i], a.centres()[i], 1e-5, "centre value " + i);
+            }
         }
     }
 
