@@ -243,9 +243,6 @@ public final class CpuBackend implements ComputeBackend {
     /** Whether {@link VectorNearest} runs; read once so the JIT folds the test away. */
     private static final boolean VECTOR = VectorSupport.AVAILABLE;
 
-    /** Vector lanes minus one, to round a row count up to whole vectors (unused without the Vector API). */
-    private static final int LANE_ROUND = (VECTOR ? VectorNearest.lanes() : 1) - 1;
-
     /**
      * The plain-loop nearest-centre kernel over a transposed block, for JVMs without the Vector
      * API: one sweep of the distance arrays per band group, then a minimum and an index sweep.
@@ -459,12 +456,9 @@ public final class CpuBackend implements ComputeBackend {
         int chunks = chunks((long) n * k * d, n);
         long[] changed = new long[chunks];
         long[] recomputed = new long[chunks];
-        // The expansion kernel where the Vector API is there and the bands fit its registers; the
-        // direct kernel otherwise.
-        ExpandedCentres expanded = VECTOR && d <= VectorNearest.SMALL_D ? new ExpandedCentres(centres, k, d) : null;
         ChunkTask task = (c, from, to) -> {
             long[] r = lloydBoundedRange(x, from, to, d, centres, k, ids, labels, keys, offsets, cumulative,
-                    all || keys == null, expanded, scratch[c]);
+                    all || keys == null, scratch[c]);
             changed[c] = r[0];
             recomputed[c] = r[1];
         };
@@ -488,7 +482,7 @@ public final class CpuBackend implements ComputeBackend {
     /** {@link #lloydBounded} over rows {@code from..to-1}; returns {changed, assigned}. */
     private static long[] lloydBoundedRange(float[] x, int from, int to, int d, float[] centres, int k, byte[] ids,
                                             byte[] labels, float[] keys, float[] offsets, double[] cumulative,
-                                            boolean all, ExpandedCentres expanded, Scratch scratch) {
+                                            boolean all, Scratch scratch) {
         int[] list = scratch.rowList();
         long changed = 0;
         long assigned = 0;
@@ -512,8 +506,7 @@ public final class CpuBackend implements ComputeBackend {
             if (nf > 0) {
                 // A small method the JIT compiles once, where one loop over the whole range was
                 // compiled on the stack again and again as its branches first ran.
-                changed += assignBlock(x, start, nb, nf, d, centres, k, ids, labels, keys, cumulative, expanded,
-                        scratch);
+                changed += assignBlock(x, start, nb, nf, d, centres, k, ids, labels, keys, cumulative, scratch);
                 assigned += nf;
             }
         }
@@ -526,8 +519,7 @@ public final class CpuBackend implements ComputeBackend {
      * the rows that changed class between the sums; returns how many changed.
      */
     private static long assignBlock(float[] x, int start, int nb, int nf, int d, float[] centres, int k, byte[] ids,
-                                    byte[] labels, float[] keys, double[] cumulative, ExpandedCentres expanded,
-                                    Scratch scratch) {
+                                    byte[] labels, float[] keys, double[] cumulative, Scratch scratch) {
         double[] delta = scratch.deltaSums(d);
         long[] deltaCounts = scratch.deltaCounts();
         int[] list = scratch.rowList();
@@ -536,7 +528,6 @@ public final class CpuBackend implements ComputeBackend {
         float[] second = scratch.second();
         float[] margin = scratch.margin();
         byte[] moved = scratch.moved();
-        float[] pair = scratch.pair();
         int[] bestIndex = scratch.bestIndex();
         long changed = 0;
         if (nf == nb) {
@@ -554,15 +545,9 @@ public final class CpuBackend implements ComputeBackend {
                 }
             }
         }
-        if (expanded != null) {
-            // Padded with zero rows to whole vectors, as the kernel takes them.
-            int padded = (nf + LANE_ROUND) & ~LANE_ROUND;
-            assert padded <= BLOCK : "BLOCK is a multiple of the vector lanes";
-            for (int j = 0; j < d; j++) {
-                java.util.Arrays.fill(xt[j], nf, padded, 0f);
-            }
-            VectorNearest.nearestWithMargin(xt, padded, d, expanded.c2, expanded.cc, k, expanded.errorScale,
-                    expanded.maxNorm, (float) MARGIN_SLACK, margin, bestIndex);
+        if (VECTOR) {
+            // The plain step's kernel, asked for margins too.
+            VectorNearest.nearest(xt, nf, d, centres, k, best, margin, bestIndex);
         } else {
             nearestTransposed(xt, nf, d, centres, k, scratch);
             secondTransposed(nf, k, scratch);
@@ -570,9 +555,8 @@ public final class CpuBackend implements ComputeBackend {
                 margin[f] = margin(best[f], second[f]);
             }
         }
-        // New classes and keys first, undecided rows next, the sums last: kept apart, the
-        // first loops stay short and branch-free, and the rare direct measurement does not
-        // weigh on them (interleaved, the whole measured up to 2× slower).
+        // New classes and keys first, the sums after: kept apart, the first loops stay short and
+        // branch-free.
         for (int f = 0; f < nf; f++) {
             moved[f] = ids[bestIndex[f]];
         }
@@ -580,16 +564,6 @@ public final class CpuBackend implements ComputeBackend {
             for (int f = 0; f < nf; f++) {
                 // Rounded down: a bound may only ever be tightened by rounding.
                 keys[list[f]] = Math.nextDown((float) (margin[f] + cumulative[moved[f] & 0xFF]));
-            }
-        }
-        for (int f = 0; f < nf; f++) {
-            if (!(margin[f] > 0)) {
-                // Too close to call (or a tie): measure this row as the direct kernel does.
-                int p = nearestDirect(x, list[f] * d, d, centres, k, pair);
-                moved[f] = ids[p];
-                if (keys != null) {
-                    keys[list[f]] = Math.nextDown((float) (margin(pair[0], pair[1]) + cumulative[ids[p] & 0xFF]));
-                }
             }
         }
         for (int f = 0; f < nf; f++) {
@@ -620,72 +594,11 @@ public final class CpuBackend implements ComputeBackend {
     }
 
     /**
-     * Factor of the error bound of an expanded squared distance (see {@link VectorNearest#nearestWithMargin}),
-     * per band: generous, covering the expansion's rounding, the direct kernel's and the additions
-     * of ‖x‖².
-     */
-    static final double EXPANSION_ERROR = 8 * 0x1p-24;
-
-    /** The centres as {@link VectorNearest#nearestWithMargin} takes them, and the error bound of its distances. */
-    static final class ExpandedCentres {
-        final float[] c2;
-        final float[] cc;
-        final float errorScale;
-        final float maxNorm;
-
-        ExpandedCentres(float[] centres, int k, int d) {
-            // One row of 8 per centre, zero-padded, as the register-blocked kernel reads them.
-            int stride = VectorNearest.SMALL_D;
-            c2 = new float[k * stride];
-            cc = new float[k];
-            double max = 0;
-            for (int c = 0; c < k; c++) {
-                double s = 0;
-                for (int j = 0; j < d; j++) {
-                    c2[c * stride + j] = -2 * centres[c * d + j];
-                    s += (double) centres[c * d + j] * centres[c * d + j];
-                }
-                cc[c] = (float) s;
-                max = Math.max(max, s);
-            }
-            maxNorm = (float) max;
-            errorScale = (float) (EXPANSION_ERROR * (d + 4));
-        }
-    }
-
-    /**
      * The margin of a row from its two smallest squared distances by the direct formula: the
      * distances' difference, each shrunk or stretched by {@link #MARGIN_SLACK}.
      */
     static float margin(float s1, float s2) {
         return (float) (Math.sqrt(s2) * (1 - MARGIN_SLACK) - Math.sqrt(s1) * (1 + MARGIN_SLACK));
-    }
-
-    /**
-     * Nearest centre of one row by the direct formula, in band order as the scalar loop sums it;
-     * the lowest index wins ties.
-     *
-     * @param pair receives the smallest and the second-smallest squared distance
-     */
-    static int nearestDirect(float[] x, int at, int d, float[] centres, int k, float[] pair) {
-        float s1 = Float.POSITIVE_INFINITY;
-        float s2 = Float.POSITIVE_INFINITY;
-        int best = 0;
-        for (int c = 0; c < k; c++) {
-            float sum = 0;
-            for (int j = 0; j < d; j++) {
-                float t = x[at + j] - centres[c * d + j];
-                sum += t * t;
-            }
-            s2 = Math.min(s2, Math.max(s1, sum));
-            if (sum < s1) {
-                s1 = sum;
-                best = c;
-            }
-        }
-        pair[0] = s1;
-        pair[1] = s2;
-        return best;
     }
 
     /**
@@ -758,7 +671,6 @@ public final class CpuBackend implements ComputeBackend {
 
         private final float[] margin = new float[BLOCK];
         private final byte[] moved = new byte[BLOCK];
-        private final float[] pair = new float[2];
 
         float[] margin() {
             return margin;
@@ -768,9 +680,6 @@ public final class CpuBackend implements ComputeBackend {
             return moved;
         }
 
-        float[] pair() {
-            return pair;
-        }
 
         int[] rowList() {
             return rowList;

@@ -130,7 +130,7 @@ class IncrementalLloydSessionTest {
      * bounds once the centres settle; the spilled middle chunk, which keeps no bounds, too.
      */
     @ParameterizedTest(name = "{0} bands")
-    @ValueSource(ints = {6, 11}) // the expansion kernel takes up to 8 bands; more go to the direct one
+    @ValueSource(ints = {6, 11})
     void boundedStepsLabelEveryRowAsABruteForceScanDoes(int d) {
         Random r = new Random(5);
         Rows rows = new Rows(r, d, 20000, 3001, 9000);

@@ -244,14 +244,14 @@ class PooledLloydTest {
     }
 
     /**
-     * Over a pool large enough for the CPU's bounds (2^20 pixels and more) and run to the end, the
+     * Over a pool large enough for the CPU's bounds (2^22 pixels and more) and run to the end, the
      * labels, sizes and iterations equal those of the plain per-chunk Lloyd step, which keeps
      * nothing between iterations; centres agree to the rounding of sums kept across iterations.
      */
     @ParameterizedTest
     @EnumSource(EmptyClusterRule.class)
     void boundedIterationsOnALargePoolEqualPlainOnes(EmptyClusterRule rule) {
-        int n = (1 << 20) + 4321;
+        int n = (1 << 22) + 4321;
         int bands = 3;
         int k = 6;
         Random r = new Random(8);
@@ -266,7 +266,7 @@ class PooledLloydTest {
                 x[i * bands + j] = spectra[c * bands + j] + (float) (0.15 * r.nextGaussian());
             }
         }
-        IikmcOptions options = new IikmcOptions(k, 60, 0, rule);
+        IikmcOptions options = new IikmcOptions(k, 40, 0, rule);
         byte[] bounded = new byte[n];
         byte[] plain = new byte[n];
         IikmcResult a;
