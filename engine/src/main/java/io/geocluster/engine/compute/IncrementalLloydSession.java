@@ -45,7 +45,7 @@ final class IncrementalLloydSession implements LloydSession {
     /** Class ids are bytes; 255 is "unassigned" and has no sum. */
     private static final int IDS = 256;
     /** Fraction of rows changing class below which bounds are worth keeping. */
-    static final double ENTER_BOUNDS = 0.02;
+    static final double ENTER_BOUNDS = 0.01;
     /** Fraction of bounded rows assigned again above which bounds are dropped. */
     static final double LEAVE_BOUNDS = 0.6;
 
