@@ -70,4 +70,23 @@ class WorkspaceTest {
         Path scratch = catalog.createScratchDirectory();
         assertTrue(scratch.startsWith(dir.resolve(".geocluster-tmp")));
     }
+
+    /**
+     * engine=spark reads a workspace layer where the cluster can: a CSV layer gives its absolute
+     * file; GeoPackage and scene layers are refused by name, without the host's folder in the
+     * message.
+     */
+    @Test
+    void sparkInputIsTheCsvFileAndOtherLayersAreRefused() throws Exception {
+        WorkspaceLayerCatalog catalog = new WorkspaceLayerCatalog(sample());
+        assertEquals(dir.resolve("points.csv").toAbsolutePath().toString(), catalog.sparkInput("points"));
+        assertEquals(dir.resolve("cat.csv").toAbsolutePath().toString(), catalog.sparkInput("cat.csv"));
+        for (String layer : new String[] {"cat", "LC08_SCENE_A"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> catalog.sparkInput(layer));
+            assertTrue(e.getMessage().contains("engine=spark needs a CSV or Parquet-backed layer; '" + layer + "'"),
+                    e.getMessage());
+            assertFalse(e.getMessage().contains(dir.toString()), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> catalog.sparkInput("../points"));
+    }
 }
