@@ -13,8 +13,9 @@ import java.util.function.IntConsumer;
  * chunk, whose per-position sums seed sums kept per class id. Each later step moves a row from
  * class {@code a}'s sum to class {@code b}'s only when its class id changed
  * ({@link CpuBackend#lloydDelta}). Once fewer than {@value #ENTER_BOUNDS} of the rows change class
- * in a step (but still at least twice the run's stopping tolerance, so that the run goes on for a
- * while, and over at least {@value #MIN_BOUNDED_ROWS} resident rows), the session also keeps
+ * in {@value #QUIET_STEPS} steps in a row (but still at least twice the run's stopping tolerance, so
+ * that the run goes on for a while, and over at least {@value #MIN_BOUNDED_ROWS} resident rows),
+ * the session also keeps
  * bounds ({@link CpuBackend#lloydBounded}), a one-bound form of Hamerly's (2010) acceleration: when a row is assigned, its margin m = (distance to the second
  * nearest centre) − (distance to the nearest) is stored; if since then its own centre moved by δ_a
  * and every other centre by at most δ_o, the triangle inequality keeps it nearest while
@@ -46,6 +47,12 @@ final class IncrementalLloydSession implements LloydSession {
     private static final int IDS = 256;
     /** Fraction of rows changing class below which bounds are worth keeping. */
     static final double ENTER_BOUNDS = 0.01;
+    /**
+     * Consecutive plain steps under {@link #ENTER_BOUNDS} before bounds start: a run whose changes
+     * have just dropped often ends within a step or two, before the bounds' first step repays.
+     */
+    static final int QUIET_STEPS = 2;
+
     /** Fraction of bounded rows assigned again above which bounds are dropped. */
     static final double LEAVE_BOUNDS = 0.6;
 
@@ -68,6 +75,7 @@ final class IncrementalLloydSession implements LloydSession {
     private final long totalRows;
     private boolean seeded;
     private boolean useBounds;
+    private int quietSteps;
     private boolean boundsValid;
 
     /**
@@ -124,8 +132,9 @@ final class IncrementalLloydSession implements LloydSession {
                 progress.accept(n);
             }
             assigned[0] += totalRows;
-            useBounds = residentRows >= Math.max(1, minBoundedRows) && changed < ENTER_BOUNDS * totalRows
-                    && changed >= 2 * tolerance * totalRows;
+            boolean quiet = changed < ENTER_BOUNDS * totalRows && changed >= 2 * tolerance * totalRows;
+            quietSteps = quiet ? quietSteps + 1 : 0;
+            useBounds = residentRows >= Math.max(1, minBoundedRows) && quietSteps >= QUIET_STEPS;
         }
         Arrays.fill(wasLive, false);
         for (int p = 0; p < k; p++) {
