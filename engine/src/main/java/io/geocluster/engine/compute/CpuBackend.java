@@ -408,19 +408,7 @@ public final class CpuBackend implements ComputeBackend {
                 }
                 changed++;
                 labels[row] = id;
-                int src = row * d;
-                int to0 = (id & 0xFF) * d;
-                deltaCounts[id & 0xFF]++;
-                for (int j = 0; j < d; j++) {
-                    delta[to0 + j] += x[src + j];
-                }
-                if (old != (byte) 0xFF) {
-                    int from0 = (old & 0xFF) * d;
-                    deltaCounts[old & 0xFF]--;
-                    for (int j = 0; j < d; j++) {
-                        delta[from0 + j] -= x[src + j];
-                    }
-                }
+                moveRow(x, row, d, old, id, delta, deltaCounts);
             }
         }
         return changed;
@@ -527,7 +515,6 @@ public final class CpuBackend implements ComputeBackend {
         float[] best = scratch.best();
         float[] second = scratch.second();
         float[] margin = scratch.margin();
-        byte[] moved = scratch.moved();
         int[] bestIndex = scratch.bestIndex();
         long changed = 0;
         if (nf == nb) {
@@ -555,42 +542,44 @@ public final class CpuBackend implements ComputeBackend {
                 margin[f] = margin(best[f], second[f]);
             }
         }
-        // New classes and keys first, the sums after: kept apart, the first loops stay short and
-        // branch-free.
-        for (int f = 0; f < nf; f++) {
-            moved[f] = ids[bestIndex[f]];
-        }
         if (keys != null) {
             for (int f = 0; f < nf; f++) {
                 // Rounded down: a bound may only ever be tightened by rounding.
-                keys[list[f]] = Math.nextDown((float) (margin[f] + cumulative[moved[f] & 0xFF]));
+                keys[list[f]] = Math.nextDown((float) (margin[f] + cumulative[ids[bestIndex[f]] & 0xFF]));
             }
         }
         for (int f = 0; f < nf; f++) {
             int row = list[f];
-            byte id = moved[f];
-            int cls = id & 0xFF;
+            byte id = ids[bestIndex[f]];
             byte old = labels[row];
             if (id == old) {
                 continue; // the common case once the clustering settles: nothing to add
             }
-            int src = row * d;
-            int to0 = cls * d;
-            deltaCounts[cls]++;
-            for (int j = 0; j < d; j++) {
-                delta[to0 + j] += x[src + j];
-            }
             changed++;
             labels[row] = id;
-            if (old != (byte) 0xFF) {
-                int from0 = (old & 0xFF) * d;
-                deltaCounts[old & 0xFF]--;
-                for (int j = 0; j < d; j++) {
-                    delta[from0 + j] -= x[src + j];
-                }
-            }
+            moveRow(x, row, d, old, id, delta, deltaCounts);
         }
         return changed;
+    }
+
+    /**
+     * Moves row {@code row} from class {@code old}'s sum and count to class {@code id}'s (the
+     * updates of the incremental steps); {@code old} 255, unassigned, has no sum to leave.
+     */
+    private static void moveRow(float[] x, int row, int d, byte old, byte id, double[] delta, long[] deltaCounts) {
+        int src = row * d;
+        int to0 = (id & 0xFF) * d;
+        deltaCounts[id & 0xFF]++;
+        for (int j = 0; j < d; j++) {
+            delta[to0 + j] += x[src + j];
+        }
+        if (old != (byte) 0xFF) {
+            int from0 = (old & 0xFF) * d;
+            deltaCounts[old & 0xFF]--;
+            for (int j = 0; j < d; j++) {
+                delta[from0 + j] -= x[src + j];
+            }
+        }
     }
 
     /**
@@ -662,24 +651,18 @@ public final class CpuBackend implements ComputeBackend {
         private float[][] distances = new float[0][];
         private final float[] best = new float[BLOCK];
         private final int[] bestIndex = new int[BLOCK];
+        /** Second-smallest distances, margins and the rows gathered by the bounded step. */
         private final float[] second = new float[BLOCK];
+        private final float[] margin = new float[BLOCK];
         private final int[] rowList = new int[BLOCK];
 
         float[] second() {
             return second;
         }
 
-        private final float[] margin = new float[BLOCK];
-        private final byte[] moved = new byte[BLOCK];
-
         float[] margin() {
             return margin;
         }
-
-        byte[] moved() {
-            return moved;
-        }
-
 
         int[] rowList() {
             return rowList;
